@@ -1,0 +1,81 @@
+import Type from 'typebox';
+
+/** Characters allowed in an email, as an HTML `type=email` input accepts them; surrounding spaces are trimmed. */
+export const EMAIL_PATTERN =
+  "^\\s*[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\\s*$";
+
+const Email = Type.String({
+  pattern: EMAIL_PATTERN,
+  maxLength: 320,
+  description: 'An email address (HTML `type=email` syntax), trimmed and lower-cased; at most 254 characters.',
+});
+const Password = Type.String({
+  minLength: 8,
+  maxLength: 128,
+  description: '8…128 characters, used exactly as typed.',
+});
+const Name = Type.String({
+  minLength: 1,
+  maxLength: 400,
+  description: 'Display name: 1…100 characters after trimming, no control characters.',
+});
+const Avatar = Type.Union([Type.String({ maxLength: 2048, format: 'uri' }), Type.Null()], {
+  description: 'An absolute `https:` or `http:` URL (at most 2048 characters), or `null` to clear it.',
+});
+
+/** A registered user, as every route shows it: never a password hash. */
+export const User = Type.Object(
+  {
+    id: Type.String({ description: 'Opaque user id.' }),
+    email: Type.String({ description: 'Lower-cased email.' }),
+    name: Type.String(),
+    avatar: Type.Union([Type.String(), Type.Null()], { description: 'Avatar image URL or null.' }),
+    watchlist: Type.Array(Type.Integer(), { description: 'Ids of the titles in the user’s list, newest first.' }),
+    created_at: Type.String({ format: 'date-time' }),
+    updated_at: Type.String({ format: 'date-time' }),
+  },
+  { title: 'User', additionalProperties: false },
+);
+export type User = Type.Static<typeof User>;
+
+export const TokenResponse = Type.Object(
+  {
+    access_token: Type.String({ description: 'A signed JWT; send it as `Authorization: Bearer …`.' }),
+    token_type: Type.Literal('Bearer'),
+    expires_in: Type.Integer({ description: 'Lifetime of the access token in seconds.' }),
+    refresh_token: Type.String({ description: 'Opaque, single-use refresh token (also set as an HttpOnly cookie).' }),
+    user: User,
+  },
+  { title: 'TokenResponse', additionalProperties: false },
+);
+export type TokenResponse = Type.Static<typeof TokenResponse>;
+
+export const RegisterBody = Type.Object({ email: Email, password: Password, name: Name }, { additionalProperties: false });
+export type RegisterBody = Type.Static<typeof RegisterBody>;
+
+export const LoginBody = Type.Object(
+  { email: Type.String({ maxLength: 320 }), password: Type.String({ maxLength: 1024 }) },
+  { additionalProperties: false },
+);
+export type LoginBody = Type.Static<typeof LoginBody>;
+
+export const RefreshBody = Type.Object(
+  {
+    refresh_token: Type.Optional(
+      Type.String({ maxLength: 512, description: 'The refresh token; may be omitted when the refresh cookie is sent.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type RefreshBody = Type.Static<typeof RefreshBody>;
+
+export const ProfileBody = Type.Object(
+  {
+    name: Type.Optional(Name),
+    avatar: Type.Optional(Avatar),
+    current_password: Type.Optional(Type.String({ maxLength: 1024, description: 'Required with `new_password`.' })),
+    new_password: Type.Optional(Password),
+  },
+  { additionalProperties: false },
+);
+export type ProfileBody = Type.Static<typeof ProfileBody>;

@@ -1,0 +1,89 @@
+import Type from 'typebox';
+import { MediaType, PositiveId } from './common.js';
+
+const NullableString = (description: string) => Type.Union([Type.String(), Type.Null()], { description });
+
+/** A movie or a TV show, normalised from TMDB or the embedded catalog. */
+export const Title = Type.Object(
+  {
+    id: Type.Integer({ description: 'TMDB id (movie and TV ids are separate spaces).' }),
+    media_type: MediaType,
+    title: Type.String({ description: 'Movie title, or a TV show’s name.' }),
+    overview: Type.String(),
+    poster_path: NullableString('Poster image path, or null.'),
+    backdrop_path: NullableString('Backdrop image path, or null.'),
+    poster_url: NullableString('Absolute or root-relative poster URL (w500), or null.'),
+    backdrop_url: NullableString('Absolute or root-relative backdrop URL (original size), or null.'),
+    release_date: NullableString('Release date (TV: first air date), `YYYY-MM-DD`, or null when unknown.'),
+    vote_average: Type.Number({ description: 'Average rating, 0…10.' }),
+    genre_ids: Type.Array(Type.Integer()),
+  },
+  { title: 'Title' },
+);
+export type Title = Type.Static<typeof Title>;
+
+export const Genre = Type.Object({ id: Type.Integer(), name: Type.String() }, { title: 'Genre' });
+export type Genre = Type.Static<typeof Genre>;
+
+export const TitleDetails = Type.Object(
+  {
+    ...Title.properties,
+    genres: Type.Array(Genre),
+    runtime: Type.Union([Type.Integer(), Type.Null()], { description: 'Runtime in minutes, or null.' }),
+    tagline: NullableString('Tagline, or null.'),
+    vote_count: Type.Integer(),
+    trailer_url: NullableString('YouTube embed URL of the best trailer, or null.'),
+  },
+  { title: 'TitleDetails' },
+);
+export type TitleDetails = Type.Static<typeof TitleDetails>;
+
+export const Page = Type.Object(
+  {
+    page: Type.Integer(),
+    total_pages: Type.Integer(),
+    total_results: Type.Integer(),
+    results: Type.Array(Title),
+  },
+  { title: 'Page' },
+);
+export type Page = Type.Static<typeof Page>;
+
+export const Trailer = Type.Object(
+  {
+    trailer_url: Type.String({ description: '`https://www.youtube.com/embed/{key}`' }),
+    key: Type.String(),
+    name: Type.String(),
+    site: Type.Literal('YouTube'),
+  },
+  { title: 'Trailer' },
+);
+export type Trailer = Type.Static<typeof Trailer>;
+
+export const GenreList = Type.Object({ genres: Type.Array(Genre) }, { title: 'GenreList' });
+export type GenreList = Type.Static<typeof GenreList>;
+
+export const TrendingWindow = Type.Union([Type.Literal('day'), Type.Literal('week')]);
+export type TrendingWindow = Type.Static<typeof TrendingWindow>;
+
+export const TrendingQuery = Type.Object(
+  {
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 1 })),
+    window: Type.Optional(Type.Union([Type.Literal('day'), Type.Literal('week')], { default: 'week' })),
+  },
+  { additionalProperties: false },
+);
+export type TrendingQuery = Type.Static<typeof TrendingQuery>;
+
+export const SearchQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 1000, description: 'Search text, 1…200 characters after trimming.' })),
+    genre: Type.Optional(PositiveId),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type SearchQuery = Type.Static<typeof SearchQuery>;
+
+export const GenreParams = Type.Object({ genre_id: PositiveId }, { additionalProperties: false });
+export type GenreParams = Type.Static<typeof GenreParams>;

@@ -1,0 +1,135 @@
+/**
+ * The only reader of `process.env`. Every variable of API.md's configuration table is parsed
+ * and validated here once; all bad values are reported together, one line each.
+ */
+import path from 'node:path';
+
+export interface Config {
+  /** `NODE_ENV`: `production` demands an explicit `JWT_SECRET`. */
+  env: 'development' | 'production' | 'test';
+  /** `HOST`, `PORT`: where to listen. */
+  host: string;
+  port: number;
+  /** `DATA_DIR`: embedded database and generated secrets. */
+  dataDir: string;
+  /** `DATABASE_URL`: PostgreSQL when set, else embedded PGlite in `dataDir`. */
+  databaseUrl: string | null;
+  /** `REDIS_URL`: shared cache and rate-limit store when set, else in-process. */
+  redisUrl: string | null;
+  /** Key prefix of everything this server keeps in Redis. */
+  redisKeyPrefix: string;
+  tmdb: {
+    /** `TMDB_API_KEY`: v3 key, sent as the `api_key` query parameter. */
+    apiKey: string | null;
+    /** `TMDB_ACCESS_TOKEN`: v4 read token, sent as `Authorization: Bearer`. */
+    accessToken: string | null;
+    /** `TMDB_BASE_URL` */
+    baseUrl: string;
+    /** `TMDB_IMAGE_BASE_URL` */
+    imageBaseUrl: string;
+  };
+  /** `JWT_SECRET`: signing secret; unset → generated and kept in `dataDir`. */
+  jwtSecret: string | null;
+  /** `CORS_ORIGINS`: origins allowed to call the API cross-origin. Empty → same origin only. */
+  corsOrigins: string[];
+  /** `CATALOG_TTL_SECONDS`: overrides the freshness lifetime of every cached catalog answer. */
+  catalogTtlSeconds: number | null;
+  /** `LOG_LEVEL`: pino level. */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `WEB_DIST`: the built web app served at `/` (defaults to `web/dist` of this checkout). */
+  webDist: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration: ${problems.join('; ')}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Parses the environment into a Config, or throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const str = (name: string): string | null => {
+    const value = env[name]?.trim();
+    return value ? value : null;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = str(name);
+    if (raw === null) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, protocols: string[], fallback: string | null): string | null => {
+    const raw = str(name);
+    if (raw === null) return fallback;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) throw new Error('protocol');
+      return raw.replace(/\/+$/, '');
+    } catch {
+      // Never echo the value: a URL may carry a password.
+      problems.push(`${name} must be a ${protocols.join(' or ')} URL`);
+      return fallback;
+    }
+  };
+
+  const nodeEnv = str('NODE_ENV') ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, production or test (got "${nodeEnv}")`);
+  }
+  const logLevel = str('LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  }
+  const jwtSecret = str('JWT_SECRET');
+  if (jwtSecret !== null && jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters');
+  }
+  if (nodeEnv === 'production' && jwtSecret === null) {
+    problems.push('JWT_SECRET is required when NODE_ENV=production');
+  }
+  const corsOrigins = (str('CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    let valid = false;
+    try {
+      const parsed = new URL(origin);
+      valid = ['http:', 'https:'].includes(parsed.protocol) && parsed.origin === origin;
+    } catch {
+      valid = false;
+    }
+    if (!valid) problems.push(`CORS_ORIGINS entries must be origins such as https://example.com (got "${origin}")`);
+  }
+  const ttl = str('CATALOG_TTL_SECONDS');
+
+  const config: Config = {
+    env: nodeEnv as Config['env'],
+    host: str('HOST') ?? '0.0.0.0',
+    port: int('PORT', 8080, 0, 65535),
+    dataDir: path.resolve(str('DATA_DIR') ?? './data'),
+    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:'], null),
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:'], null),
+    redisKeyPrefix: 'marquee:',
+    tmdb: {
+      apiKey: str('TMDB_API_KEY'),
+      accessToken: str('TMDB_ACCESS_TOKEN'),
+      baseUrl: url('TMDB_BASE_URL', ['https:', 'http:'], 'https://api.themoviedb.org/3') as string,
+      imageBaseUrl: url('TMDB_IMAGE_BASE_URL', ['https:', 'http:'], 'https://image.tmdb.org/t/p') as string,
+    },
+    jwtSecret,
+    corsOrigins,
+    catalogTtlSeconds: ttl === null ? null : int('CATALOG_TTL_SECONDS', 60, 1, 31_536_000),
+    logLevel: logLevel as Config['logLevel'],
+    webDist: path.resolve(str('WEB_DIST') ?? new URL('../../web/dist', import.meta.url).pathname),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,10 @@
+// Placeholder until the catalog module lands.
+import type { MediaType, Title } from '@marquee/contracts';
+
+export class CatalogService {
+  /** One title for the watchlist, through the cache; null when the catalog cannot resolve it. */
+  async find(_mediaType: MediaType, _id: number): Promise<Title | null> {
+    return null;
+  }
+  async close(): Promise<void> {}
+}

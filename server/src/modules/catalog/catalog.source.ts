@@ -1,0 +1,35 @@
+/**
+ * Where titles come from. Two implementations: TMDB (`integrations/tmdb`) and the embedded offline
+ * catalog (`integrations/embedded`). The catalog service wraps a source with the cache; nothing
+ * else talks to a source.
+ *
+ * Errors: an unknown title throws `notFound('title')`; upstream trouble throws an AppError with
+ * status 429 (`UPSTREAM_RATE_LIMITED`) or 503 (`UPSTREAM_UNAVAILABLE`), which the cache may answer
+ * with a stale copy instead.
+ */
+import type { Genre, MediaType, Page, TitleDetails, Trailer, TrendingWindow } from '@marquee/contracts';
+
+export interface CatalogGenres {
+  movie: Genre[];
+  tv: Genre[];
+}
+
+export interface CatalogSource {
+  readonly kind: 'tmdb' | 'embedded';
+  /** Popular movies, most popular first. */
+  popular(page: number): Promise<Page>;
+  /** Trending movies and TV shows (never people). */
+  trending(window: TrendingWindow, page: number): Promise<Page>;
+  /** The hero title, stable for at least a day's cache lifetime. */
+  featured(): Promise<TitleDetails>;
+  /** Titles of one genre, most popular first: `movie` for a movie genre, `tv` for a TV-only genre. */
+  discover(mediaType: MediaType, genreId: number, page: number): Promise<Page>;
+  /** Movies and TV shows matching `query`; with `genreId`, only titles of that genre. */
+  search(query: string, page: number, genreId?: number): Promise<Page>;
+  /** One title with genres, runtime, tagline and its best trailer; throws notFound for an unknown title. */
+  details(mediaType: MediaType, id: number): Promise<TitleDetails>;
+  /** The best trailer, or null when the title has none; throws notFound for an unknown title. */
+  trailer(mediaType: MediaType, id: number): Promise<Trailer | null>;
+  /** Movie and TV genre lists, as the provider names them. */
+  genres(): Promise<CatalogGenres>;
+}

@@ -1,0 +1,44 @@
+/**
+ * Serves the built web app at `/`: hashed assets with immutable caching, and `index.html` for every
+ * other non-API GET so client-side routes survive a reload. Unknown `/api` paths stay 404 problems.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+import { apiNotFound } from './error-handler.js';
+
+export const webPlugin = fp(
+  async (app: FastifyInstance, opts: { webDist: string }) => {
+    const indexPath = path.join(opts.webDist, 'index.html');
+    if (!existsSync(indexPath)) {
+      app.log.warn({ webDist: opts.webDist }, 'web app not built; serving the API only');
+      app.setNotFoundHandler(apiNotFound);
+      return;
+    }
+    const indexHtml = await readFile(indexPath);
+    await app.register(fastifyStatic, {
+      root: opts.webDist,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, filePath) => {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+      },
+    });
+    const sendIndex = (_request: unknown, reply: FastifyReply) =>
+      reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+    app.get('/', { schema: { hide: true } }, sendIndex);
+    app.setNotFoundHandler((request, reply) => {
+      const pathname = request.url.split('?')[0] ?? '/';
+      const isApi = pathname === '/api' || pathname.startsWith('/api/');
+      if (isApi || (request.method !== 'GET' && request.method !== 'HEAD') || path.extname(pathname) !== '') {
+        return apiNotFound(request, reply);
+      }
+      return sendIndex(request, reply);
+    });
+  },
+  { name: 'web' },
+);
