@@ -6,5 +6,11 @@ export class CatalogService {
   async find(_mediaType: MediaType, _id: number): Promise<Title | null> {
     return null;
   }
+  async getTitle(_mediaType: MediaType, _id: number): Promise<Title> {
+    throw new Error('catalog not built yet');
+  }
+  async findTitles(refs: { mediaType: MediaType; id: number }[]): Promise<(Title | null)[]> {
+    return refs.map(() => null);
+  }
   async close(): Promise<void> {}
 }

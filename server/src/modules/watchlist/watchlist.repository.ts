@@ -1,0 +1,79 @@
+/** Storage of "My List" entries. Correctness under concurrency comes from constraints and a per-user row lock, not check-then-insert. */
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { MediaType, Title } from '@marquee/contracts';
+import type { Db } from '../../db/database.js';
+import { users, watchlist } from '../../db/schema.js';
+
+export interface WatchlistRow {
+  mediaType: MediaType;
+  titleId: number;
+  addedAt: Date;
+  snapshot: Title;
+}
+
+export type AddResult = { outcome: 'added' | 'existing'; row: WatchlistRow } | { outcome: 'full' };
+
+const columns = {
+  mediaType: watchlist.mediaType,
+  titleId: watchlist.titleId,
+  addedAt: watchlist.addedAt,
+  snapshot: watchlist.snapshot,
+};
+
+export class WatchlistRepository {
+  constructor(private readonly db: Db) {}
+
+  /** The user's entries, newest first. */
+  listByUser(userId: string): Promise<WatchlistRow[]> {
+    return this.db
+      .select(columns)
+      .from(watchlist)
+      .where(eq(watchlist.userId, userId))
+      .orderBy(desc(watchlist.addedAt), desc(watchlist.seq));
+  }
+
+  async find(userId: string, mediaType: MediaType, titleId: number): Promise<WatchlistRow | null> {
+    const [row] = await this.db
+      .select(columns)
+      .from(watchlist)
+      .where(and(eq(watchlist.userId, userId), eq(watchlist.mediaType, mediaType), eq(watchlist.titleId, titleId)));
+    return row ?? null;
+  }
+
+  /**
+   * Adds the title unless it is already there or the list holds `limit` entries. The user's row is
+   * locked for the transaction so concurrent adds cannot both pass the size check, and the primary
+   * key makes a duplicate add a no-op that reports the existing entry.
+   */
+  addIfAbsent(userId: string, snapshot: Title, limit: number): Promise<AddResult> {
+    return this.db.transaction(async (tx) => {
+      await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+      const key = and(eq(watchlist.userId, userId), eq(watchlist.mediaType, snapshot.media_type), eq(watchlist.titleId, snapshot.id));
+      const [existing] = await tx.select(columns).from(watchlist).where(key);
+      if (existing) return { outcome: 'existing', row: existing };
+      const [count] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(watchlist)
+        .where(eq(watchlist.userId, userId));
+      if ((count?.n ?? 0) >= limit) return { outcome: 'full' };
+      const [inserted] = await tx
+        .insert(watchlist)
+        .values({ userId, mediaType: snapshot.media_type, titleId: snapshot.id, snapshot })
+        .onConflictDoNothing()
+        .returning(columns);
+      if (inserted) return { outcome: 'added', row: inserted };
+      const [raced] = await tx.select(columns).from(watchlist).where(key);
+      if (!raced) throw new Error('watchlist entry vanished inside its transaction');
+      return { outcome: 'existing', row: raced };
+    });
+  }
+
+  /** Removes one entry; false when it was not in the list. */
+  async remove(userId: string, mediaType: MediaType, titleId: number): Promise<boolean> {
+    const deleted = await this.db
+      .delete(watchlist)
+      .where(and(eq(watchlist.userId, userId), eq(watchlist.mediaType, mediaType), eq(watchlist.titleId, titleId)))
+      .returning({ titleId: watchlist.titleId });
+    return deleted.length > 0;
+  }
+}
