@@ -83,7 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(openApiPlugin);
 
-  const auth = new AuthService({ db: database.db, jwtSecret: deps.jwtSecret, redis, log: app.log });
+  const auth = new AuthService({ database, jwtSecret: deps.jwtSecret, redis, log: app.log, limits: { registrationsPerMinute: config.registerRateLimit } });
   const catalog = await createCatalog({ config, redis, log: app.log, source: deps.catalogSource });
   const watchlist = new WatchlistService({ db: database.db, catalog });
 

@@ -34,6 +34,8 @@ export interface Config {
   corsOrigins: string[];
   /** `CATALOG_TTL_SECONDS`: overrides the freshness lifetime of every cached catalog answer. */
   catalogTtlSeconds: number | null;
+  /** `REGISTER_RATE_LIMIT`: registrations accepted per client address per minute (at least 20; default 30). */
+  registerRateLimit: number;
   /** `LOG_LEVEL`: pino level. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `WEB_DIST`: the built web app served at `/` (defaults to `web/dist` of this checkout). */
@@ -127,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret,
     corsOrigins,
     catalogTtlSeconds: ttl === null ? null : int('CATALOG_TTL_SECONDS', 60, 1, 31_536_000),
+    registerRateLimit: int('REGISTER_RATE_LIMIT', 30, 20, 1_000_000),
     logLevel: logLevel as Config['logLevel'],
     webDist: path.resolve(str('WEB_DIST') ?? new URL('../../web/dist', import.meta.url).pathname),
   };

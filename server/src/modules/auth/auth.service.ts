@@ -1,13 +1,255 @@
-// Placeholder until the auth module lands.
+/**
+ * Accounts and sessions: registration, login, refresh-token rotation, logout, the profile, and the
+ * bearer check behind `app.authenticate`. Every rule of API.md that JSON Schema cannot express
+ * (trimming, lower-casing, code-point lengths, URL schemes, paired password fields) lives here.
+ */
 import type { FastifyBaseLogger } from 'fastify';
-import type { Db } from '../../db/database.js';
+import type { LoginBody, ProfileBody, RegisterBody, TokenResponse, User } from '@marquee/contracts';
+import type { Database } from '../../db/database.js';
 import type { Redis } from '../../lib/redis.js';
-import { unauthorized } from '../../errors.js';
+import { conflict, forbidden, invalidCredentials, invalidField, unauthorized } from '../../errors.js';
 import type { AccessTokenVerifier, AuthUser } from '../../plugins/auth.js';
+import { AuthRepository, type UserRow } from './auth.repository.js';
+import { createCounterStore } from './counter-store.js';
+import { LiveSessions } from './live-sessions.js';
+import { DEFAULT_THROTTLE_LIMITS, LoginThrottle, type ThrottleLimits } from './login-throttle.js';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  AccessTokens,
+  REFRESH_TOKEN_TTL_SECONDS,
+  SESSION_TTL_SECONDS,
+  hashRefreshToken,
+  newRefreshToken,
+} from './tokens.js';
+
+export interface AuthServiceDeps {
+  database: Database;
+  jwtSecret: string;
+  /** Shares the throttle counters between instances; null keeps them in-process. */
+  redis: Redis | null;
+  log: FastifyBaseLogger;
+  limits?: Partial<ThrottleLimits>;
+}
+
+const MAX_EMAIL_LENGTH = 254;
+const MAX_NAME_LENGTH = 100;
+const MAX_AVATAR_LENGTH = 2048;
+// C0 and C1 control characters, DEL included (Unicode general category Cc).
+const CONTROL_CHARACTERS = /\p{Cc}/u;
+
+const codePoints = (text: string) => [...text].length;
+// A UTF-16 surrogate without its partner: such a string has no UTF-8 form.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const isWellFormed = (text: string) => !LONE_SURROGATE.test(text);
+
+/** Emails compare and are stored trimmed and lower-cased (the syntax itself is checked by the schema). */
+function normaliseEmail(raw: string): string {
+  const email = raw.trim().toLowerCase();
+  if (codePoints(email) > MAX_EMAIL_LENGTH) throw invalidField('/email', `must be at most ${MAX_EMAIL_LENGTH} characters`);
+  return email;
+}
+
+/** Names are stored trimmed: 1…100 code points, no control characters anywhere in what was sent. */
+function normaliseName(raw: string): string {
+  if (!isWellFormed(raw)) throw invalidField('/name', 'must be valid Unicode text');
+  if (CONTROL_CHARACTERS.test(raw)) throw invalidField('/name', 'must not contain control characters');
+  const name = raw.trim();
+  const length = codePoints(name);
+  if (length < 1) throw invalidField('/name', 'must not be blank');
+  if (length > MAX_NAME_LENGTH) throw invalidField('/name', `must be at most ${MAX_NAME_LENGTH} characters`);
+  return name;
+}
+
+/**
+ * Passwords are used exactly as typed; the schema bounds them to 8…128 code points. A string with
+ * a lone surrogate has no UTF-8 form (it would be hashed as U+FFFD), so it is refused rather than
+ * silently changed.
+ */
+function checkPassword(path: string, password: string): string {
+  if (!isWellFormed(password)) throw invalidField(path, 'must be valid Unicode text');
+  return password;
+}
+
+/** An absolute http(s) URL of at most 2048 characters, or null. */
+function checkAvatar(raw: string | null): string | null {
+  if (raw === null) return null;
+  if (codePoints(raw) > MAX_AVATAR_LENGTH) throw invalidField('/avatar', `must be at most ${MAX_AVATAR_LENGTH} characters`);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw invalidField('/avatar', 'must be an absolute https: or http: URL');
+  }
+  // `new URL` forgives surrounding spaces; a stored avatar must be the exact URL it names.
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || raw.trim() !== raw || !url.hostname) {
+    throw invalidField('/avatar', 'must be an absolute https: or http: URL');
+  }
+  return raw;
+}
+
+/** A user row as every route shows it: no password hash, ISO 8601 UTC timestamps. */
+export function toUser(row: UserRow, watchlist: number[]): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    avatar: row.avatar,
+    watchlist,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+const secondsFromNow = (seconds: number) => new Date(Date.now() + seconds * 1000);
+const earlier = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b);
 
 export class AuthService implements AccessTokenVerifier {
-  constructor(readonly deps: { db: Db; jwtSecret: string; redis: Redis | null; log: FastifyBaseLogger }) {}
-  async verify(_authorization: string | undefined): Promise<AuthUser> {
-    throw unauthorized();
+  private readonly repo: AuthRepository;
+  private readonly tokens: AccessTokens;
+  private readonly live: LiveSessions;
+  private readonly throttle: LoginThrottle;
+
+  constructor(deps: AuthServiceDeps) {
+    this.repo = new AuthRepository(deps.database.db);
+    this.tokens = new AccessTokens(deps.jwtSecret);
+    // Only PGlite guarantees that every revocation happens in this process (see LiveSessions).
+    this.live = new LiveSessions(this.repo, { cache: deps.database.kind === 'pglite' });
+    this.throttle = new LoginThrottle(createCounterStore(deps.redis, deps.log), { ...DEFAULT_THROTTLE_LIMITS, ...deps.limits });
+  }
+
+  /** Creates an account and signs it in. 400 on invalid fields, 409 when the email is taken, 429 past the per-client limit. */
+  async register(body: RegisterBody, client: string): Promise<TokenResponse> {
+    await this.throttle.registration(client);
+    const email = normaliseEmail(body.email);
+    const name = normaliseName(body.name);
+    const password = checkPassword('/password', body.password);
+    const passwordHash = await hashPassword(password);
+    const user = await this.repo.insertUserIfEmailFree({ email, name, passwordHash });
+    if (!user) throw conflict('EMAIL_TAKEN', 'An account with this email already exists.');
+    return this.startSession(user, []);
+  }
+
+  /**
+   * Signs in. An unknown email and a wrong password get the same 401 after the same work (a
+   * dummy hash is verified), so neither the body nor the timing tells which one it was.
+   */
+  async login(body: LoginBody, client: string): Promise<TokenResponse> {
+    const email = body.email.trim().toLowerCase();
+    const attempt = await this.throttle.begin(email, client);
+    const user = codePoints(email) <= MAX_EMAIL_LENGTH ? await this.repo.findUserByEmail(email) : undefined;
+    const matches = user && isWellFormed(body.password) ? await verifyPassword(user.passwordHash, body.password) : await verifyAgainstDummy(body.password);
+    if (!user || !matches) throw invalidCredentials();
+    await attempt.succeeded();
+    return this.startSession(user, await this.repo.watchlistIds(user.id));
+  }
+
+  /**
+   * Rotates a refresh token: the presented one is marked used and a new one issued in the same
+   * transaction. A token that was already used revokes its whole session (someone holds a copy).
+   */
+  async refresh(refreshToken: string | undefined): Promise<TokenResponse> {
+    if (!refreshToken) throw unauthorized('A refresh token is required.');
+    const tokenHash = hashRefreshToken(refreshToken);
+    const outcome = await this.repo.transaction(async (tx) => {
+      const presented = await tx.consumeRefreshToken(tokenHash);
+      if (!presented) {
+        const reusedIn = await tx.sessionOfUsedRefreshToken(tokenHash);
+        if (reusedIn && (await tx.revokeSession(reusedIn, 'reuse'))) return { kind: 'reused' as const, sessionId: reusedIn };
+        return { kind: 'refused' as const };
+      }
+      const session = await tx.findLiveSession(presented.sessionId);
+      const user = session && (await tx.findUserById(session.userId));
+      if (!session || !user) return { kind: 'refused' as const };
+      const next = newRefreshToken();
+      await tx.insertRefreshToken({
+        tokenHash: hashRefreshToken(next),
+        sessionId: session.id,
+        expiresAt: earlier(secondsFromNow(REFRESH_TOKEN_TTL_SECONDS), session.expiresAt),
+      });
+      return { kind: 'rotated' as const, user, sessionId: session.id, refreshToken: next };
+    });
+    if (outcome.kind === 'reused') this.live.revoked([outcome.sessionId]);
+    if (outcome.kind !== 'rotated') throw unauthorized('The refresh token is invalid, expired or revoked.');
+    return this.tokenResponse(outcome.user, await this.repo.watchlistIds(outcome.user.id), outcome.sessionId, outcome.refreshToken);
+  }
+
+  /** Ends the caller's session: its access and refresh tokens are refused from the next request on. */
+  async logout(caller: AuthUser): Promise<void> {
+    await this.repo.revokeSession(caller.sessionId, 'logout');
+    this.live.revoked([caller.sessionId]);
+  }
+
+  /** The caller's account. */
+  async me(caller: AuthUser): Promise<User> {
+    const user = await this.repo.findUserById(caller.id);
+    if (!user) throw unauthorized();
+    return toUser(user, await this.repo.watchlistIds(user.id));
+  }
+
+  /**
+   * Changes name, avatar and/or password. An empty body changes nothing (200 with the user as is).
+   * A password change needs the current password and revokes the user's other sessions; the
+   * calling session keeps working. Wrong current passwords count as failed logins of the account
+   * (same limits, same 429), so a stolen access token cannot be used to guess the password.
+   */
+  async updateProfile(caller: AuthUser, body: ProfileBody, client: string): Promise<User> {
+    const patch: { name?: string; avatar?: string | null; passwordHash?: string } = {};
+    if (body.name !== undefined) patch.name = normaliseName(body.name);
+    if (body.avatar !== undefined) patch.avatar = checkAvatar(body.avatar);
+    const { current_password: currentPassword, new_password: newPassword } = body;
+    if (newPassword !== undefined && currentPassword === undefined) throw invalidField('/current_password', 'is required to set new_password');
+    if (currentPassword !== undefined && newPassword === undefined) throw invalidField('/new_password', 'is required with current_password');
+    if (newPassword !== undefined) checkPassword('/new_password', newPassword);
+    if (Object.keys(patch).length === 0 && newPassword === undefined) return this.me(caller);
+
+    const user = await this.repo.findUserById(caller.id);
+    if (!user) throw unauthorized();
+    if (newPassword !== undefined && currentPassword !== undefined) {
+      const attempt = await this.throttle.begin(user.email, client);
+      if (!(await verifyPassword(user.passwordHash, currentPassword))) throw forbidden('WRONG_PASSWORD', 'The current password is incorrect.');
+      await attempt.succeeded();
+      patch.passwordHash = await hashPassword(newPassword);
+    }
+    const { updated, revoked } = await this.repo.transaction(async (tx) => ({
+      updated: await tx.updateUser(user.id, patch),
+      revoked: patch.passwordHash ? await tx.revokeOtherSessions(user.id, caller.sessionId, 'password_change') : [],
+    }));
+    this.live.revoked(revoked);
+    if (!updated) throw unauthorized();
+    return toUser(updated, await this.repo.watchlistIds(user.id));
+  }
+
+  /** `app.authenticate`: a valid HS256 access token whose session is live in the store, else 401. */
+  async verify(authorization: string | undefined): Promise<AuthUser> {
+    const match = /^Bearer +([\w.~+/-]+=*) *$/i.exec(authorization ?? '');
+    const claims = match?.[1] ? await this.tokens.verify(match[1]) : null;
+    if (!claims || !(await this.live.isLive(claims.sessionId, claims.userId))) throw unauthorized();
+    return { id: claims.userId, sessionId: claims.sessionId };
+  }
+
+  /** A new session (rotation family) with its first refresh token. */
+  private async startSession(user: UserRow, watchlist: number[]): Promise<TokenResponse> {
+    const refreshToken = newRefreshToken();
+    const session = await this.repo.transaction(async (tx) => {
+      const created = await tx.createSession(user.id, secondsFromNow(SESSION_TTL_SECONDS));
+      await tx.insertRefreshToken({
+        tokenHash: hashRefreshToken(refreshToken),
+        sessionId: created.id,
+        expiresAt: secondsFromNow(REFRESH_TOKEN_TTL_SECONDS),
+      });
+      return created;
+    });
+    return this.tokenResponse(user, watchlist, session.id, refreshToken);
+  }
+
+  private async tokenResponse(user: UserRow, watchlist: number[], sessionId: string, refreshToken: string): Promise<TokenResponse> {
+    return {
+      access_token: await this.tokens.sign({ userId: user.id, sessionId }),
+      token_type: 'Bearer',
+      expires_in: ACCESS_TOKEN_TTL_SECONDS,
+      refresh_token: refreshToken,
+      user: toUser(user, watchlist),
+    };
   }
 }

@@ -1,0 +1,131 @@
+/**
+ * Storage of users, sessions and refresh tokens. Methods are named by intent; the service decides
+ * when to group them in a transaction (`transaction(fn)` hands it a repository bound to one).
+ */
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.js';
+import { refreshTokens, sessions, users, watchlist } from '../../db/schema.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+/** The session facts the liveness check needs. */
+export interface SessionRow {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+}
+
+/** Why a session ended, kept in `sessions.revoked_reason`. */
+export type RevokeReason = 'logout' | 'reuse' | 'password_change';
+
+export class AuthRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Runs `fn` in one transaction, with a repository bound to it. */
+  transaction<T>(fn: (repo: AuthRepository) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => fn(new AuthRepository(tx as unknown as Db)));
+  }
+
+  /** Inserts a user; null when the email (compared lower-cased) is already registered. */
+  async insertUserIfEmailFree(user: { email: string; name: string; passwordHash: string }): Promise<UserRow | null> {
+    const [row] = await this.db.insert(users).values(user).onConflictDoNothing().returning();
+    return row ?? null;
+  }
+
+  /** The user with this (already lower-cased) email, through the `lower(email)` unique index. */
+  async findUserByEmail(email: string): Promise<UserRow | undefined> {
+    const [row] = await this.db.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
+    return row;
+  }
+
+  async findUserById(id: string): Promise<UserRow | undefined> {
+    const [row] = await this.db.select().from(users).where(eq(users.id, id)).limit(1);
+    return row;
+  }
+
+  /** Title ids of the user's list, newest first. */
+  async watchlistIds(userId: string): Promise<number[]> {
+    const rows = await this.db
+      .select({ id: watchlist.titleId })
+      .from(watchlist)
+      .where(eq(watchlist.userId, userId))
+      .orderBy(desc(watchlist.addedAt), desc(watchlist.seq));
+    return rows.map((row) => row.id);
+  }
+
+  /** Applies a profile change and stamps `updated_at`. */
+  async updateUser(id: string, patch: { name?: string; avatar?: string | null; passwordHash?: string }): Promise<UserRow | undefined> {
+    const [row] = await this.db
+      .update(users)
+      .set({ ...patch, updatedAt: sql`now()` })
+      .where(eq(users.id, id))
+      .returning();
+    return row;
+  }
+
+  async createSession(userId: string, expiresAt: Date): Promise<SessionRow> {
+    const [row] = await this.db
+      .insert(sessions)
+      .values({ userId, expiresAt })
+      .returning({ id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt });
+    if (!row) throw new Error('session insert returned no row');
+    return row;
+  }
+
+  async insertRefreshToken(token: { tokenHash: string; sessionId: string; expiresAt: Date }): Promise<void> {
+    await this.db.insert(refreshTokens).values(token);
+  }
+
+  /**
+   * Marks an unused refresh token used and returns it — atomically, so of several concurrent
+   * callers with the same token exactly one gets the row. Undefined when it is unknown or used.
+   */
+  async consumeRefreshToken(tokenHash: string): Promise<{ sessionId: string; expiresAt: Date } | undefined> {
+    const [row] = await this.db
+      .update(refreshTokens)
+      .set({ usedAt: sql`now()` })
+      .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.usedAt), gt(refreshTokens.expiresAt, sql`now()`)))
+      .returning({ sessionId: refreshTokens.sessionId, expiresAt: refreshTokens.expiresAt });
+    return row;
+  }
+
+  /** The session of a refresh token that was already used, if the token is known at all. */
+  async sessionOfUsedRefreshToken(tokenHash: string): Promise<string | undefined> {
+    const [row] = await this.db
+      .select({ sessionId: refreshTokens.sessionId })
+      .from(refreshTokens)
+      .where(and(eq(refreshTokens.tokenHash, tokenHash), sql`${refreshTokens.usedAt} is not null`))
+      .limit(1);
+    return row?.sessionId;
+  }
+
+  /** The session if it exists, is not revoked and has not passed its absolute expiry (a primary-key lookup). */
+  async findLiveSession(id: string): Promise<SessionRow | undefined> {
+    const [row] = await this.db
+      .select({ id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt })
+      .from(sessions)
+      .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
+      .limit(1);
+    return row;
+  }
+
+  /** Revokes one session; true when it was live until now. */
+  async revokeSession(id: string, reason: RevokeReason): Promise<boolean> {
+    const rows = await this.db
+      .update(sessions)
+      .set({ revokedAt: sql`now()`, revokedReason: reason })
+      .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id });
+    return rows.length > 0;
+  }
+
+  /** Revokes every live session of the user but `keepId`; returns the revoked ids. */
+  async revokeOtherSessions(userId: string, keepId: string, reason: RevokeReason): Promise<string[]> {
+    const rows = await this.db
+      .update(sessions)
+      .set({ revokedAt: sql`now()`, revokedReason: reason })
+      .where(and(eq(sessions.userId, userId), ne(sessions.id, keepId), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id });
+    return rows.map((row) => row.id);
+  }
+}

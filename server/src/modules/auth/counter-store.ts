@@ -1,0 +1,115 @@
+/**
+ * Fixed-window counters for the auth rate limits, with one interface and two stores: Redis when the
+ * app has a connection (so every instance sees the same counts) and in-process otherwise.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import { LRUCache } from 'lru-cache';
+import type { Redis } from '../../lib/redis.js';
+
+/** A counter after a hit: its count in the current window and the seconds until the window ends. */
+export interface CounterState {
+  count: number;
+  resetInSeconds: number;
+}
+
+export interface CounterStore {
+  /** Adds one to `key`; the window (of `windowSeconds`) starts at the first hit and is never extended. */
+  hit(key: string, windowSeconds: number): Promise<CounterState>;
+  /** Takes back one hit, if the window is still open. */
+  undo(key: string): Promise<void>;
+  /** Forgets `key`. */
+  reset(key: string): Promise<void>;
+}
+
+interface Window {
+  count: number;
+  endsAt: number;
+}
+
+/** In-process counters, bounded so a flood of distinct keys cannot grow memory without limit. */
+export class MemoryCounterStore implements CounterStore {
+  private readonly windows = new LRUCache<string, Window>({ max: 100_000 });
+
+  async hit(key: string, windowSeconds: number): Promise<CounterState> {
+    const now = Date.now();
+    let window = this.windows.get(key);
+    if (!window || window.endsAt <= now) {
+      window = { count: 0, endsAt: now + windowSeconds * 1000 };
+      this.windows.set(key, window);
+    }
+    window.count += 1;
+    return { count: window.count, resetInSeconds: Math.ceil((window.endsAt - now) / 1000) };
+  }
+
+  async undo(key: string): Promise<void> {
+    const window = this.windows.get(key);
+    if (window && window.endsAt > Date.now() && window.count > 0) window.count -= 1;
+  }
+
+  async reset(key: string): Promise<void> {
+    this.windows.delete(key);
+  }
+}
+
+// INCR and the expiry of a new window in one atomic step; a key that somehow lost its TTL gets one.
+const HIT_SCRIPT = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  ttl = tonumber(ARGV[1])
+end
+return {count, ttl}`;
+
+// DECR only an existing key: decrementing an expired one would create a counter without a TTL.
+const UNDO_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end
+return 0`;
+
+/**
+ * Counters in Redis under the connection's key prefix, shared by every instance. If Redis fails,
+ * the call falls back to in-process counters (and logs it): throttling degrades to per instance
+ * rather than refusing every login.
+ */
+export class RedisCounterStore implements CounterStore {
+  private readonly fallback = new MemoryCounterStore();
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  async hit(key: string, windowSeconds: number): Promise<CounterState> {
+    try {
+      const [count, ttlMs] = (await this.redis.eval(HIT_SCRIPT, 1, key, String(windowSeconds * 1000))) as [number, number];
+      return { count, resetInSeconds: Math.ceil(ttlMs / 1000) };
+    } catch (error) {
+      this.log.warn({ err: error }, 'rate-limit store unavailable; counting in-process');
+      return this.fallback.hit(key, windowSeconds);
+    }
+  }
+
+  async undo(key: string): Promise<void> {
+    try {
+      await this.redis.eval(UNDO_SCRIPT, 1, key);
+    } catch (error) {
+      this.log.warn({ err: error }, 'rate-limit store unavailable; counting in-process');
+      await this.fallback.undo(key);
+    }
+  }
+
+  async reset(key: string): Promise<void> {
+    try {
+      await this.redis.del(key);
+    } catch (error) {
+      this.log.warn({ err: error }, 'rate-limit store unavailable; counting in-process');
+      await this.fallback.reset(key);
+    }
+  }
+}
+
+/** The store for this app: Redis when it has a connection, in-process otherwise. */
+export function createCounterStore(redis: Redis | null, log: FastifyBaseLogger): CounterStore {
+  return redis ? new RedisCounterStore(redis, log) : new MemoryCounterStore();
+}

@@ -1,0 +1,79 @@
+/**
+ * The two kinds of token. Access tokens are short-lived HS256 JWTs naming a user (`sub`) and a
+ * session (`sid`); refresh tokens are opaque random strings the database knows only by their
+ * SHA-256. The access token carries `typ: at+jwt` and an audience, and the verifier demands both
+ * and HS256 alone, so `alg: none`, another algorithm, another secret or an opaque refresh token
+ * never passes as an access token; a JWT is never a stored refresh token, so the reverse fails too.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
+
+/** Access token lifetime, also `expires_in` of every TokenResponse. */
+export const ACCESS_TOKEN_TTL_SECONDS = 900;
+/** A refresh token lives 30 days unless its session ends first. */
+export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
+/** A session (a rotation family) ends 90 days after sign-in, however often it is refreshed. */
+export const SESSION_TTL_SECONDS = 90 * 24 * 60 * 60;
+
+const ALGORITHM = 'HS256';
+const TOKEN_TYPE = 'at+jwt';
+const ISSUER = 'marquee';
+const AUDIENCE = 'marquee:api';
+
+/** What a verified access token says. */
+export interface AccessClaims {
+  userId: string;
+  sessionId: string;
+}
+
+/** Signs and verifies access tokens with the app's secret. */
+export class AccessTokens {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  /** A JWT for `userId` in `sessionId`, valid for ACCESS_TOKEN_TTL_SECONDS from now. */
+  sign(claims: AccessClaims, now = new Date()): Promise<string> {
+    const iat = Math.floor(now.getTime() / 1000);
+    return new SignJWT({ sid: claims.sessionId })
+      .setProtectedHeader({ alg: ALGORITHM, typ: TOKEN_TYPE })
+      .setSubject(claims.userId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + ACCESS_TOKEN_TTL_SECONDS)
+      .sign(this.key);
+  }
+
+  /** The claims of a valid, unexpired access token, or null for anything else. */
+  async verify(token: string): Promise<AccessClaims | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: [ALGORITHM],
+        typ: TOKEN_TYPE,
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        requiredClaims: ['sub', 'sid', 'iat', 'exp'],
+      });
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
+      if (!UUID.test(payload.sub) || !UUID.test(payload.sid)) return null;
+      return { userId: payload.sub, sessionId: payload.sid };
+    } catch {
+      return null;
+    }
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A new opaque refresh token: 32 random bytes, base64url (43 characters). */
+export function newRefreshToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** The only form in which a refresh token is stored: hex SHA-256. */
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
