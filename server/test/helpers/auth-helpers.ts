@@ -2,6 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { TokenResponse } from '@marquee/contracts';
+import type { CatalogSource } from '../../src/modules/catalog/catalog.source.js';
+import { buildTestApp, type TestApp, type TestAppOptions } from './build-test-app.js';
 
 export const DEFAULT_PASSWORD = 'correct horse battery staple';
 
@@ -53,4 +55,14 @@ export function withBearer(app: FastifyInstance, accessToken: string, options: I
 /** GET /api/auth/me with the given access token. */
 export function me(app: FastifyInstance, accessToken: string): Promise<LightMyRequestResponse> {
   return withBearer(app, accessToken, { method: 'GET', url: '/api/auth/me' });
+}
+
+/** TEMPORARY: a catalog source that is never called, until the embedded catalog builds. */
+const unusedCatalog = new Proxy({ kind: 'embedded' } as CatalogSource, {
+  get: (target, key) => (key in target ? target[key as 'kind'] : key === 'close' ? undefined : () => Promise.reject(new Error('not used'))),
+});
+
+/** buildTestApp for the auth suites. */
+export function buildAuthTestApp(options: TestAppOptions): Promise<TestApp> {
+  return buildTestApp({ catalogSource: unusedCatalog, ...options });
 }

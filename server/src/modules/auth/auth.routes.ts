@@ -49,6 +49,10 @@ export async function authRoutes(fastify: FastifyInstance, opts: { auth: AuthSer
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { auth } = opts;
 
+  // Bodies here are JSON only: without this, Fastify's built-in text/plain parser would let a
+  // text body through to validation (400) instead of answering 415.
+  app.removeContentTypeParser('text/plain');
+
   // Token answers must never be stored by a browser or a proxy.
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
