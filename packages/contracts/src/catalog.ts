@@ -87,3 +87,15 @@ export type SearchQuery = Type.Static<typeof SearchQuery>;
 
 export const GenreParams = Type.Object({ genre_id: PositiveId }, { additionalProperties: false });
 export type GenreParams = Type.Static<typeof GenreParams>;
+
+/** `GET /api/catalog`: where titles come from, for the footer's attribution. */
+export const CatalogInfo = Type.Object(
+  {
+    source: Type.Union([Type.Literal('tmdb'), Type.Literal('embedded')], {
+      description: '`tmdb` when a TMDB credential is configured, else `embedded` (the offline sample catalog).',
+    }),
+    attribution: Type.String({ description: 'The attribution line to show wherever catalog data appears.' }),
+  },
+  { title: 'CatalogInfo' },
+);
+export type CatalogInfo = Type.Static<typeof CatalogInfo>;

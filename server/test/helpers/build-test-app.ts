@@ -1,6 +1,6 @@
 /** buildTestApp: a real app on a fresh database, closed and dropped after the suite. */
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.js';
+import { buildApp, type AppDeps } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { CatalogSource } from '../../src/modules/catalog/catalog.source.js';
 import type { Redis } from '../../src/lib/redis.js';
@@ -21,6 +21,8 @@ export interface TestAppOptions {
   catalogSource?: CatalogSource;
   /** Reuse an opened database (e.g. to restart the app on the same data). */
   database?: TestDatabase;
+  /** Pino options (e.g. with a `stream` to capture log lines); default: silent. */
+  logger?: AppDeps['logger'];
 }
 
 export interface TestApp {
@@ -39,7 +41,7 @@ export async function buildTestApp(options: TestAppOptions): Promise<TestApp> {
     database,
     redis: options.redis ?? null,
     jwtSecret: TEST_JWT_SECRET,
-    logger: false,
+    logger: options.logger ?? false,
     ...(options.catalogSource ? { catalogSource: options.catalogSource } : {}),
   });
   await app.ready();

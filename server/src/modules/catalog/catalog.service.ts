@@ -1,16 +1,218 @@
-// Placeholder until the catalog module lands.
-import type { MediaType, Title } from '@marquee/contracts';
+/**
+ * The catalog: every catalog question goes through the answer cache to the source (TMDB or the
+ * embedded catalog). Routes get ready-to-send answers (bytes + ETag); the watchlist gets Titles.
+ * Genre and search rules of API.md are decided here.
+ */
+import {
+  GenreList,
+  Page,
+  TitleDetails,
+  Trailer,
+  type CatalogInfo,
+  type Genre,
+  type MediaType,
+  type Title,
+  type TrendingWindow,
+} from '@marquee/contracts';
+import type { TSchema } from 'typebox';
+import Value from 'typebox/value';
+import { badRequest, invalidField, notFound } from '../../errors.js';
+import { Absent, ResponseCache, type CachePolicy, type CachedAnswer } from '../../lib/cache.js';
+import type { CatalogGenres, CatalogSource } from './catalog.source.js';
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+
+/** Default freshness per kind of answer, in seconds. */
+export const DEFAULT_TTLS = { genres: 24 * HOUR, details: 6 * HOUR, lists: 10 * MINUTE, featured: HOUR } as const;
+
+export type CachePolicies = Record<keyof typeof DEFAULT_TTLS, CachePolicy>;
+
+/** Per-kind policies; `ttlOverride` (CATALOG_TTL_SECONDS) replaces every freshness lifetime. */
+export function cachePolicies(ttlOverride: number | null): CachePolicies {
+  const make = (fresh: number, notFoundSeconds: number): CachePolicy => {
+    const freshSeconds = ttlOverride ?? fresh;
+    return {
+      freshSeconds,
+      // Serve-stale-while-refreshing for up to one lifetime (at most an hour) after freshness...
+      swrSeconds: Math.min(freshSeconds, HOUR),
+      // ...and, when the upstream fails, for a day: an outage shows yesterday's rows instead of none.
+      staleIfErrorSeconds: 24 * HOUR,
+      notFoundSeconds: Math.min(notFoundSeconds, freshSeconds),
+    };
+  };
+  return {
+    genres: make(DEFAULT_TTLS.genres, 0),
+    details: make(DEFAULT_TTLS.details, MINUTE),
+    lists: make(DEFAULT_TTLS.lists, 0),
+    featured: make(DEFAULT_TTLS.featured, 0),
+  };
+}
+
+const ATTRIBUTION = {
+  tmdb: 'This product uses the TMDB API but is not endorsed or certified by TMDB.',
+  embedded: 'Offline sample catalog: titles and artwork are generated sample data.',
+} as const;
+
+/** How many titles `findTitles` resolves at once (the TMDB client queues beyond its rate anyway). */
+const FIND_CONCURRENCY = 8;
+
+const toTitle = (details: TitleDetails): Title => ({
+  id: details.id,
+  media_type: details.media_type,
+  title: details.title,
+  overview: details.overview,
+  poster_path: details.poster_path,
+  backdrop_path: details.backdrop_path,
+  poster_url: details.poster_url,
+  backdrop_url: details.backdrop_url,
+  release_date: details.release_date,
+  vote_average: details.vote_average,
+  genre_ids: details.genre_ids,
+});
+
+interface GenreIndex {
+  etag: string;
+  movie: Set<number>;
+  tv: Set<number>;
+}
+
+export interface SearchParams {
+  q?: string | undefined;
+  genre?: number | undefined;
+  page?: number | undefined;
+}
 
 export class CatalogService {
-  /** One title for the watchlist, through the cache; null when the catalog cannot resolve it. */
-  async find(_mediaType: MediaType, _id: number): Promise<Title | null> {
-    return null;
+  readonly mode: 'tmdb' | 'embedded';
+  private readonly source: CatalogSource;
+  private readonly cache: ResponseCache;
+  private readonly policies: CachePolicies;
+  private genreIndex: GenreIndex | null = null;
+
+  constructor(deps: { source: CatalogSource; cache: ResponseCache; policies: CachePolicies }) {
+    this.source = deps.source;
+    this.cache = deps.cache;
+    this.policies = deps.policies;
+    this.mode = deps.source.kind;
   }
-  async getTitle(_mediaType: MediaType, _id: number): Promise<Title> {
-    throw new Error('catalog not built yet');
+
+  /** Where titles come from, and the attribution the web footer shows. */
+  info(): CatalogInfo {
+    return { source: this.mode, attribution: ATTRIBUTION[this.mode] };
   }
+
+  popular(page = 1): Promise<CachedAnswer> {
+    return this.cached(`popular:${page}`, this.policies.lists, Page, () => this.source.popular(page));
+  }
+
+  trending(window: TrendingWindow = 'week', page = 1): Promise<CachedAnswer> {
+    return this.cached(`trending:${window}:${page}`, this.policies.lists, Page, () => this.source.trending(window, page));
+  }
+
+  featured(): Promise<CachedAnswer> {
+    return this.cached('featured', this.policies.featured, TitleDetails, () => this.source.featured());
+  }
+
+  /** Titles of a genre: movies for a movie genre, TV shows for a TV-only one; 404 for an unlisted id. */
+  async genre(genreId: number, page = 1): Promise<CachedAnswer> {
+    const index = await this.genreIndexOf();
+    const mediaType: MediaType | null = index.movie.has(genreId) ? 'movie' : index.tv.has(genreId) ? 'tv' : null;
+    if (mediaType === null) throw notFound('genre');
+    return this.cached(`genre:${genreId}:${page}`, this.policies.lists, Page, () => this.source.discover(mediaType, genreId, page));
+  }
+
+  /**
+   * Search: `q` trimmed to 1…200 characters, `genre` a listed id, at least one of them. Without
+   * `q` it is the genre route's page; with both, the search page narrowed to the genre.
+   */
+  async search(params: SearchParams): Promise<CachedAnswer> {
+    const page = params.page ?? 1;
+    const q = params.q?.trim();
+    if (q !== undefined && ([...q].length < 1 || [...q].length > 200)) {
+      throw invalidField('/q', 'must be 1 to 200 characters after trimming');
+    }
+    if (params.genre !== undefined) {
+      const index = await this.genreIndexOf();
+      if (!index.movie.has(params.genre) && !index.tv.has(params.genre)) {
+        throw invalidField('/genre', 'must be a genre id listed by /api/genres');
+      }
+    }
+    if (q === undefined) {
+      if (params.genre === undefined) {
+        throw badRequest('Give a search text (q), a genre, or both.', [{ path: '/q', message: 'is required when genre is absent' }]);
+      }
+      return this.genre(params.genre, page);
+    }
+    const genre = params.genre;
+    return this.cached(`search:${genre ?? ''}:${page}:${q}`, this.policies.lists, Page, () => this.source.search(q, page, genre));
+  }
+
+  details(mediaType: MediaType, id: number): Promise<CachedAnswer> {
+    return this.cached(`details:${mediaType}:${id}`, this.policies.details, TitleDetails, () => this.source.details(mediaType, id));
+  }
+
+  /** The best trailer; 404 when the title is unknown or has none. */
+  trailer(mediaType: MediaType, id: number): Promise<CachedAnswer> {
+    return this.cache.get(`trailer:${mediaType}:${id}`, this.policies.details, async () => {
+      const trailer = await this.source.trailer(mediaType, id);
+      // "No trailer" is a real answer, kept as long as one would be.
+      return trailer === null ? new Absent(notFound('trailer')) : Value.Clean(Trailer, trailer);
+    });
+  }
+
+  /** Movie and TV genres merged by id, sorted by name. */
+  genres(): Promise<CachedAnswer> {
+    return this.cached('genres', this.policies.genres, GenreList, async () => {
+      const raw = ResponseCache.parse<CatalogGenres>(await this.rawGenres());
+      const byId = new Map<number, Genre>();
+      for (const genre of [...raw.movie, ...raw.tv]) if (!byId.has(genre.id)) byId.set(genre.id, genre);
+      return { genres: [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id - b.id) };
+    });
+  }
+
+  /** One title, through the details cache (for the watchlist). Throws notFound or an upstream error. */
+  async getTitle(mediaType: MediaType, id: number): Promise<Title> {
+    return toTitle(ResponseCache.parse<TitleDetails>(await this.details(mediaType, id)));
+  }
+
+  /** Many titles, a few at a time, through the cache; null where one cannot be resolved. Never throws. */
   async findTitles(refs: { mediaType: MediaType; id: number }[]): Promise<(Title | null)[]> {
-    return refs.map(() => null);
+    const results: (Title | null)[] = new Array<Title | null>(refs.length).fill(null);
+    let next = 0;
+    const worker = async () => {
+      while (next < refs.length) {
+        const index = next++;
+        const ref = refs[index] as { mediaType: MediaType; id: number };
+        results[index] = await this.getTitle(ref.mediaType, ref.id).catch(() => null);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(FIND_CONCURRENCY, refs.length) }, worker));
+    return results;
   }
-  async close(): Promise<void> {}
+
+  /** Releases the source's connections. */
+  async close(): Promise<void> {
+    this.cache.clear();
+    await this.source.close?.();
+  }
+
+  /** Through the cache; the value is cleaned to its contract schema once, at fill time. */
+  private cached(key: string, policy: CachePolicy, schema: TSchema, load: () => Promise<unknown>): Promise<CachedAnswer> {
+    return this.cache.get(key, policy, async () => Value.Clean(schema, await load()));
+  }
+
+  private rawGenres(): Promise<CachedAnswer> {
+    return this.cache.get('genres:raw', this.policies.genres, () => this.source.genres());
+  }
+
+  /** Which ids are movie genres and which TV genres, re-indexed only when the cached list changes. */
+  private async genreIndexOf(): Promise<GenreIndex> {
+    const cached = await this.rawGenres();
+    if (this.genreIndex?.etag !== cached.etag) {
+      const raw = ResponseCache.parse<CatalogGenres>(cached);
+      this.genreIndex = { etag: cached.etag, movie: new Set(raw.movie.map((g) => g.id)), tv: new Set(raw.tv.map((g) => g.id)) };
+    }
+    return this.genreIndex;
+  }
 }

@@ -32,4 +32,6 @@ export interface CatalogSource {
   trailer(mediaType: MediaType, id: number): Promise<Trailer | null>;
   /** Movie and TV genre lists, as the provider names them. */
   genres(): Promise<CatalogGenres>;
+  /** Releases connections or timers, if the source holds any. */
+  close?(): Promise<void>;
 }

@@ -1,0 +1,117 @@
+/**
+ * The one place TMDB's shapes become ours (API.md "Title"): TV `name`/`first_air_date` become
+ * `title`/`release_date`, `media_type` is always set, people are dropped, empty strings become null,
+ * image paths gain absolute URLs, and the best YouTube video becomes the trailer.
+ */
+import type { MediaType, Page, Title, TitleDetails, Trailer } from '@marquee/contracts';
+import type { TmdbMovieDetails, TmdbMovieItem, TmdbMultiItem, TmdbPaged, TmdbTvDetails, TmdbTvItem, TmdbVideo } from './tmdb.types.js';
+
+/** TMDB writes "no value" as `""` as often as `null`; ours is always null. */
+const text = (value: string | null | undefined): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
+
+const imageUrl = (imageBase: string, size: 'w500' | 'original', path: string | null): string | null =>
+  path === null ? null : `${imageBase}/${size}${path}`;
+
+const number = (value: number | null | undefined): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+
+/** A list item (movie or TV) as a Title; `mediaType` wins over the item's own `media_type`. */
+export function toTitle(item: TmdbMovieItem | TmdbTvItem, mediaType: MediaType, imageBase: string): Title {
+  const posterPath = text(item.poster_path);
+  const backdropPath = text(item.backdrop_path);
+  const isTv = mediaType === 'tv';
+  const tv = item as TmdbTvItem;
+  const movie = item as TmdbMovieItem;
+  return {
+    id: item.id,
+    media_type: mediaType,
+    title: (isTv ? tv.name : movie.title) ?? '',
+    overview: item.overview ?? '',
+    poster_path: posterPath,
+    backdrop_path: backdropPath,
+    poster_url: imageUrl(imageBase, 'w500', posterPath),
+    backdrop_url: imageUrl(imageBase, 'original', backdropPath),
+    release_date: text(isTv ? tv.first_air_date : movie.release_date),
+    vote_average: number(item.vote_average),
+    genre_ids: item.genre_ids ?? [],
+  };
+}
+
+/** Trending / multi-search items as Titles, people dropped. */
+export function toTitles(items: TmdbMultiItem[], imageBase: string): Title[] {
+  const titles: Title[] = [];
+  for (const item of items) {
+    if (item.media_type === 'movie' || item.media_type === 'tv') titles.push(toTitle(item, item.media_type, imageBase));
+  }
+  return titles;
+}
+
+/** A TMDB page of one media type (popular, discover) as a Page. */
+export function toPage(paged: TmdbPaged<TmdbMovieItem | TmdbTvItem>, mediaType: MediaType, imageBase: string): Page {
+  return {
+    page: paged.page,
+    total_pages: paged.total_pages,
+    total_results: paged.total_results,
+    results: paged.results.map((item) => toTitle(item, mediaType, imageBase)),
+  };
+}
+
+/** A mixed TMDB page (trending, multi-search) as a Page of movies and TV shows; totals stay TMDB's. */
+export function toMultiPage(paged: TmdbPaged<TmdbMultiItem>, imageBase: string): Page {
+  return {
+    page: paged.page,
+    total_pages: paged.total_pages,
+    total_results: paged.total_results,
+    results: toTitles(paged.results, imageBase),
+  };
+}
+
+export const youtubeEmbedUrl = (key: string) => `https://www.youtube.com/embed/${encodeURIComponent(key)}`;
+
+/** Lower rank is better: official Trailer, any Trailer, official Teaser, any Teaser. */
+function rank(video: TmdbVideo): number {
+  const official = video.official === true;
+  if (video.type === 'Trailer') return official ? 0 : 1;
+  if (video.type === 'Teaser') return official ? 2 : 3;
+  return Number.POSITIVE_INFINITY;
+}
+
+const publishedAt = (video: TmdbVideo): number => {
+  const time = video.published_at ? Date.parse(video.published_at) : Number.NaN;
+  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+};
+
+/**
+ * The best trailer: YouTube only; official Trailer, then any Trailer, then Teaser (official
+ * first); ties go to the newest `published_at`. Null when no video qualifies.
+ */
+export function bestTrailer(videos: TmdbVideo[] | undefined): Trailer | null {
+  let best: TmdbVideo | null = null;
+  for (const video of videos ?? []) {
+    if (video.site !== 'YouTube' || !text(video.key) || rank(video) === Number.POSITIVE_INFINITY) continue;
+    if (best === null || rank(video) < rank(best) || (rank(video) === rank(best) && publishedAt(video) > publishedAt(best))) {
+      best = video;
+    }
+  }
+  return best === null ? null : { trailer_url: youtubeEmbedUrl(best.key), key: best.key, name: best.name, site: 'YouTube' };
+}
+
+/** Movie or TV details (with `videos` appended) as TitleDetails. */
+export function toTitleDetails(details: TmdbMovieDetails | TmdbTvDetails, mediaType: MediaType, imageBase: string): TitleDetails {
+  const genres = (details.genres ?? []).map((genre) => ({ id: genre.id, name: genre.name }));
+  const base = toTitle({ ...details, genre_ids: genres.map((genre) => genre.id) } as TmdbMovieItem | TmdbTvItem, mediaType, imageBase);
+  let runtime: number | null;
+  if (mediaType === 'tv') {
+    const tv = details as TmdbTvDetails;
+    runtime = tv.episode_run_time?.find((minutes) => typeof minutes === 'number' && minutes > 0) ?? tv.last_episode_to_air?.runtime ?? null;
+  } else {
+    runtime = (details as TmdbMovieDetails).runtime ?? null;
+  }
+  return {
+    ...base,
+    genres,
+    runtime: typeof runtime === 'number' && runtime > 0 ? runtime : null,
+    tagline: text(details.tagline),
+    vote_count: number(details.vote_count),
+    trailer_url: bestTrailer(details.videos?.results)?.trailer_url ?? null,
+  };
+}

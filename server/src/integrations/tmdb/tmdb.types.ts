@@ -1,0 +1,136 @@
+/**
+ * TMDB v3's response shapes, as far as Marquee reads them. Only `normalise.ts` looks inside these;
+ * everything past it speaks the contracts' Title/TitleDetails/Trailer.
+ */
+
+/** `GET /genre/movie/list`, `GET /genre/tv/list`. */
+export interface TmdbGenreList {
+  genres: { id: number; name: string }[];
+}
+
+/** Every paged list: popular, trending, discover, search. */
+export interface TmdbPaged<T> {
+  page: number;
+  results: T[];
+  total_pages: number;
+  total_results: number;
+}
+
+interface TmdbListItemBase {
+  id: number;
+  adult?: boolean;
+  overview?: string | null;
+  poster_path: string | null;
+  backdrop_path?: string | null;
+  genre_ids?: number[];
+  popularity?: number;
+  vote_average?: number;
+  vote_count?: number;
+  original_language?: string;
+}
+
+/** A movie in a list (`media_type` only in trending and multi-search). */
+export interface TmdbMovieItem extends TmdbListItemBase {
+  media_type?: 'movie';
+  title: string;
+  original_title?: string;
+  release_date?: string;
+  video?: boolean;
+}
+
+/** A TV show in a list: `name` and `first_air_date` instead of `title` and `release_date`. */
+export interface TmdbTvItem extends TmdbListItemBase {
+  media_type?: 'tv';
+  name: string;
+  original_name?: string;
+  first_air_date?: string;
+  origin_country?: string[];
+}
+
+/** A person in trending or multi-search; Marquee drops these. */
+export interface TmdbPersonItem {
+  media_type: 'person';
+  id: number;
+  name: string;
+  profile_path: string | null;
+  known_for_department?: string;
+  known_for?: unknown[];
+}
+
+/** Items of `/trending/all/*` and `/search/multi`. */
+export type TmdbMultiItem = (TmdbMovieItem & { media_type: 'movie' }) | (TmdbTvItem & { media_type: 'tv' }) | TmdbPersonItem;
+
+/** One entry of a `videos` result. */
+export interface TmdbVideo {
+  id: string;
+  iso_639_1?: string;
+  iso_3166_1?: string;
+  name: string;
+  key: string;
+  /** `YouTube`, `Vimeo`, … */
+  site: string;
+  size?: number;
+  /** `Trailer`, `Teaser`, `Clip`, `Featurette`, `Behind the Scenes`, `Bloopers`, … */
+  type: string;
+  official?: boolean;
+  /** ISO 8601 timestamp, e.g. `2014-10-02T19:20:22.000Z`. */
+  published_at?: string;
+}
+
+/** `GET /movie/{id}/videos`, `GET /tv/{id}/videos`, and `append_to_response=videos`. */
+export interface TmdbVideos {
+  id?: number;
+  results: TmdbVideo[];
+}
+
+/** `GET /movie/{id}?append_to_response=videos`. */
+export interface TmdbMovieDetails {
+  id: number;
+  title: string;
+  overview: string | null;
+  poster_path: string | null;
+  backdrop_path: string | null;
+  release_date: string;
+  vote_average: number;
+  vote_count: number;
+  genres: { id: number; name: string }[];
+  runtime: number | null;
+  tagline: string | null;
+  status?: string;
+  videos?: TmdbVideos;
+}
+
+/** The `last_episode_to_air` / `next_episode_to_air` object of TV details. */
+export interface TmdbEpisode {
+  id: number;
+  name: string;
+  air_date: string | null;
+  episode_number: number;
+  season_number: number;
+  runtime: number | null;
+}
+
+/** `GET /tv/{id}?append_to_response=videos`. */
+export interface TmdbTvDetails {
+  id: number;
+  name: string;
+  overview: string | null;
+  poster_path: string | null;
+  backdrop_path: string | null;
+  first_air_date: string;
+  vote_average: number;
+  vote_count: number;
+  genres: { id: number; name: string }[];
+  /** Often empty on newer shows; then the last aired episode's runtime is the best guess. */
+  episode_run_time: number[];
+  last_episode_to_air: TmdbEpisode | null;
+  tagline: string | null;
+  videos?: TmdbVideos;
+}
+
+/** TMDB's error body, e.g. `{"status_code":34,"status_message":"The resource you requested could not be found.","success":false}`. */
+export interface TmdbErrorBody {
+  status_code: number;
+  status_message: string;
+  success: false;
+}

@@ -1,0 +1,187 @@
+/**
+ * A fake TMDB v3: a real HTTP server on 127.0.0.1 answering TMDB's exact JSON from the fixtures in
+ * `test/fixtures/tmdb/`, checking the credential as TMDB does (`api_key` query or v4 Bearer),
+ * recording every request, and scriptable per path: status, delay, `Retry-After`, garbage body,
+ * connection reset.
+ */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loggerOptions, type AppDeps } from '../../src/app.js';
+
+const FIXTURES = new URL('../fixtures/tmdb/', import.meta.url);
+const fixture = <T = unknown>(name: string): T => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as T;
+
+/** TMDB's error bodies, verbatim. */
+export const TMDB_ERRORS: Record<number, { status_code: number; status_message: string; success: false }> = {
+  401: { status_code: 7, status_message: 'Invalid API key: You must be granted a valid key.', success: false },
+  404: { status_code: 34, status_message: 'The resource you requested could not be found.', success: false },
+  429: { status_code: 25, status_message: 'Your request count (#) is over the allowed limit of (40).', success: false },
+  500: { status_code: 11, status_message: 'Internal error: Something went wrong, contact TMDb.', success: false },
+  503: { status_code: 9, status_message: 'Service offline.', success: false },
+};
+
+export interface RecordedRequest {
+  method: string;
+  /** Path below the base URL, e.g. `/movie/550`. */
+  path: string;
+  query: Record<string, string>;
+  headers: http.IncomingHttpHeaders;
+  /** `Date.now()` when the request arrived. */
+  at: number;
+}
+
+export interface Behaviour {
+  /** Answer with this status (and TMDB's error body for it, unless `body` is given). */
+  status?: number;
+  body?: unknown;
+  /** Wait this long before answering. */
+  delayMs?: number;
+  retryAfter?: string;
+  /** Answer 200 with a body that is not JSON. */
+  garbage?: boolean;
+  /** Destroy the connection without answering. */
+  reset?: boolean;
+  /** Only for the next n matching requests (default: until `reset()`). */
+  times?: number;
+}
+
+interface Script extends Behaviour {
+  match: string | RegExp;
+}
+
+type Paged = { page: number; results: { genre_ids?: number[] }[]; total_pages: number; total_results: number };
+
+export interface FakeTmdb {
+  /** The base URL to use as TMDB_BASE_URL (ends in `/3`). */
+  url: string;
+  apiKey: string;
+  accessToken: string;
+  requests: RecordedRequest[];
+  /** Requests whose path equals `path` (or matches it). */
+  requestsTo(path: string | RegExp): RecordedRequest[];
+  /** Makes requests to matching paths behave as given; later scripts win. */
+  script(match: string | RegExp, behaviour: Behaviour): void;
+  /** Forgets scripts and recorded requests. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** TMDB answers any page up to 500; past `total_pages` the results are empty. */
+const pageOf = (data: Paged, page: number): Paged =>
+  page === 1 ? data : { ...data, page, results: page <= data.total_pages ? data.results : [] };
+
+/** The fixture answer for a path, or null (404). */
+function answer(path: string, query: Record<string, string>): unknown {
+  const page = Number(query.page ?? '1');
+  if (page < 1 || page > 500) return { status: 400 };
+  let match: RegExpExecArray | null;
+  if (path === '/movie/popular') return pageOf(fixture('movie-popular.json'), page);
+  if ((match = /^\/trending\/all\/(day|week)$/.exec(path))) return pageOf(fixture(`trending-all-${match[1]}.json`), page);
+  if (path === '/search/multi') return pageOf(fixture('search-multi.json'), page);
+  if (path === '/genre/movie/list') return fixture('genre-movie-list.json');
+  if (path === '/genre/tv/list') return fixture('genre-tv-list.json');
+  if ((match = /^\/discover\/(movie|tv)$/.exec(path))) {
+    const all = fixture<Paged>(`discover-${match[1]}.json`);
+    const genre = Number(query.with_genres);
+    const results = all.results.filter((item) => !query.with_genres || item.genre_ids?.includes(genre));
+    return pageOf({ page: 1, results, total_pages: 1, total_results: results.length }, page);
+  }
+  if ((match = /^\/(movie|tv)\/(\d+)(\/videos)?$/.exec(path))) {
+    let details: { id: number; videos: { results: unknown[] } } & Record<string, unknown>;
+    try {
+      details = fixture(`${match[1]}-${match[2]}.json`);
+    } catch {
+      return null;
+    }
+    if (match[3]) return { id: details.id, results: details.videos.results };
+    if (query.append_to_response?.split(',').includes('videos')) return details;
+    const { videos: _videos, ...rest } = details;
+    return rest;
+  }
+  return null;
+}
+
+/** Starts a fake TMDB on a free port. */
+export async function startFakeTmdb(options: { apiKey?: string; accessToken?: string } = {}): Promise<FakeTmdb> {
+  const apiKey = options.apiKey ?? 'fake-v3-key-0123456789abcdef0123456789ab';
+  const accessToken = options.accessToken ?? 'fake-v4-read-token.eyJhdWQiOiJmYWtlIn0.c2lnbmF0dXJl';
+  const requests: RecordedRequest[] = [];
+  let scripts: Script[] = [];
+
+  const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+    res.end(text);
+  };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const path = url.pathname.replace(/^\/3(?=\/)/, '');
+    const query = Object.fromEntries(url.searchParams);
+    requests.push({ method: req.method ?? 'GET', path, query, headers: req.headers, at: Date.now() });
+
+    const script = [...scripts].reverse().find((s) => (typeof s.match === 'string' ? s.match === path : s.match.test(path)));
+    if (script?.times !== undefined) {
+      script.times -= 1;
+      if (script.times <= 0) scripts = scripts.filter((s) => s !== script);
+    }
+    const respond = () => {
+      if (script?.reset) {
+        req.socket.destroy();
+        return;
+      }
+      if (script?.garbage) {
+        res.writeHead(200, { 'content-type': 'application/json;charset=utf-8' });
+        res.end('<html><body>502 Bad Gateway</body></html>{"page":');
+        return;
+      }
+      if (script?.status !== undefined) {
+        const headers: Record<string, string> = script.retryAfter ? { 'retry-after': script.retryAfter } : {};
+        send(res, script.status, script.body ?? TMDB_ERRORS[script.status] ?? { success: false }, headers);
+        return;
+      }
+      const credentialOk = query.api_key === apiKey || req.headers.authorization === `Bearer ${accessToken}`;
+      if (!credentialOk) return send(res, 401, TMDB_ERRORS[401]);
+      if (script?.body !== undefined) return send(res, 200, script.body);
+      const body = answer(path, query);
+      if (body === null) return send(res, 404, TMDB_ERRORS[404]);
+      if (typeof body === 'object' && body !== null && 'status' in body && (body as { status: number }).status === 400) {
+        return send(res, 400, { errors: ['page must be less than or equal to 500'], success: false });
+      }
+      send(res, 200, body);
+    };
+    if (script?.delayMs) setTimeout(respond, script.delayMs);
+    else respond();
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/3`,
+    apiKey,
+    accessToken,
+    requests,
+    requestsTo: (path) => requests.filter((r) => (typeof path === 'string' ? r.path === path : path.test(r.path))),
+    script: (match, behaviour) => {
+      scripts.push({ match, ...behaviour });
+    },
+    reset: () => {
+      scripts = [];
+      requests.length = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Logger options that keep every log line (redaction as in production), for "never logged" checks. */
+export function capturedLogs(level = 'debug'): { logger: AppDeps['logger']; lines: string[] } {
+  const lines: string[] = [];
+  const options = loggerOptions(level) as Record<string, unknown>;
+  return { lines, logger: { ...options, stream: { write: (line: string) => void lines.push(line) } } as AppDeps['logger'] };
+}
