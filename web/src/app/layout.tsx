@@ -1,0 +1,77 @@
+import { Suspense, useEffect, useState } from 'react';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { MenuButton } from '../components/ui/menu-button';
+import { useSession } from '../features/auth/api/use-session';
+import { signOut } from '../features/auth/api/sign-out';
+import { CatalogAttribution } from '../features/catalog/components/catalog-attribution';
+import { HeaderSearch } from '../features/search/components/header-search';
+import { paths } from '../lib/paths';
+import { PageFallback } from './routes/page-fallback';
+
+/** The signed-in frame: header (navigation, search, account menu), the page, and the footer. */
+export function AppLayout() {
+  const navigate = useNavigate();
+  const { user } = useSession();
+  const scrolled = useScrolled();
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className={`header${scrolled ? ' header--solid' : ''}`}>
+        <Link to={paths.home} className="brand" aria-label="Marquee">
+          <span aria-hidden="true">MARQUEE</span>
+        </Link>
+        <nav className="nav" aria-label="Main">
+          {/* Plain links, not a list: the search and My List pages then hold exactly one list, their results. */}
+          <NavLink to={paths.home} end>
+            Home
+          </NavLink>
+          <NavLink to={paths.myList}>My List</NavLink>
+        </nav>
+        <div className="header__tools">
+          <HeaderSearch />
+          <MenuButton
+            label="Account"
+            items={[
+              { label: 'Profile', onSelect: () => navigate(paths.profile) },
+              {
+                label: 'Sign out',
+                onSelect: () => void signOut().then(() => navigate(paths.login, { replace: true })),
+              },
+            ]}
+          >
+            <span className="avatar" aria-hidden="true">
+              {user?.avatar ? <img src={user.avatar} alt="" /> : <span>{(user?.name || user?.email || '?').charAt(0).toUpperCase()}</span>}
+            </span>
+            <svg className="menu__caret" viewBox="0 0 10 6" width="10" height="6" aria-hidden="true">
+              <path d="M1 1l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.5" />
+            </svg>
+          </MenuButton>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="main">
+        <Suspense fallback={<PageFallback />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="footer">
+        <CatalogAttribution />
+        <p className="footer__small">Marquee · a self-hosted film and series catalog</p>
+      </footer>
+    </div>
+  );
+}
+
+/** True once the page has scrolled, so the header turns solid over content but stays clear over the hero. */
+function useScrolled(): boolean {
+  const [scrolled, setScrolled] = useState(false);
+  useEffect(() => {
+    const onScroll = () => setScrolled(window.scrollY > 24);
+    onScroll();
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => window.removeEventListener('scroll', onScroll);
+  }, []);
+  return scrolled;
+}

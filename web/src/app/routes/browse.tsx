@@ -1,0 +1,64 @@
+import type { MouseEvent } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import type { TitleDetails } from '@marquee/contracts';
+import type { DialogLocationState } from '../../components/ui/title-card';
+import { ErrorState } from '../../components/ui/error-state';
+import { Hero } from '../../features/catalog/components/hero';
+import { GenreRow, PopularRow, TrendingRow } from '../../features/catalog/components/catalog-rows';
+import { useGenres } from '../../features/catalog/api/get-genres';
+import { WatchlistRow } from '../../features/watchlist/components/watchlist-row';
+import { WatchlistToggle } from '../../features/watchlist/components/watchlist-toggle';
+import { rememberOpener } from '../../lib/focus-return';
+import { paths } from '../../lib/paths';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useTitleIntent } from './use-title-intent';
+
+/** Genre rows under Popular and Trending, by TMDB genre id; names come from `/api/genres`. */
+const GENRE_ROWS = [28, 35, 878, 27, 18, 53, 16];
+
+/** `/`: the hero, then rows of posters. */
+export default function BrowsePage() {
+  useDocumentTitle(null);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const genres = useGenres();
+  const onIntent = useTitleIntent();
+
+  const playTrailer = (title: TitleDetails) => (event: MouseEvent<HTMLButtonElement>) => {
+    rememberOpener(event.currentTarget);
+    const state: DialogLocationState = { background: location, autoplay: true };
+    navigate(paths.title(title.media_type, title.id), { state });
+  };
+
+  return (
+    <div className="browse">
+      <Hero
+        renderActions={(title) => (
+          <>
+            {title.trailer_url && (
+              <button type="button" className="btn btn--primary" onClick={playTrailer(title)}>
+                <span aria-hidden="true">▶</span> Play trailer
+              </button>
+            )}
+            <WatchlistToggle title={title} variant={title.trailer_url ? 'secondary' : 'primary'} />
+          </>
+        )}
+      />
+      <div className="rows">
+        <PopularRow onIntent={onIntent} />
+        <TrendingRow onIntent={onIntent} />
+        <WatchlistRow onIntent={onIntent} />
+        {genres.isError && !genres.data ? (
+          <ErrorState message="Couldn’t load the genres." onRetry={() => void genres.refetch()} />
+        ) : genres.data ? (
+          GENRE_ROWS.map((id) => {
+            const genre = genres.data.genres.find((g) => g.id === id);
+            return genre ? <GenreRow key={id} genreId={id} name={genre.name} onIntent={onIntent} /> : null;
+          })
+        ) : (
+          <div className="row skeleton-row" aria-busy="true" aria-label="Loading genres" role="status" />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { useSession } from '../../features/auth/api/use-session';
+import { paths } from '../../lib/paths';
+import { PageFallback } from './page-fallback';
+
+/** Where sign-in should return to, carried in the `/login` location's state. */
+export interface FromState {
+  from?: { pathname: string; search: string; hash: string };
+}
+
+/** Shows its children to a signed-in user; a signed-out visit goes to sign in, and comes back after. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { status } = useSession();
+  const location = useLocation();
+  if (status === 'restoring') return <PageFallback />;
+  if (status === 'signed-out') {
+    const state: FromState = { from: { pathname: location.pathname, search: location.search, hash: location.hash } };
+    return <Navigate to={paths.login} replace state={state} />;
+  }
+  return children;
+}
+
+/** Sign-in and sign-up pages send an already signed-in user on to where they were going. */
+export function RedirectIfSignedIn({ children }: { children: ReactNode }) {
+  const { status } = useSession();
+  const location = useLocation();
+  if (status === 'restoring') return <PageFallback />;
+  if (status === 'signed-in') return <Navigate to={returnPath(location.state)} replace />;
+  return children;
+}
+
+/** The page first asked for, or browse. Only same-app paths are accepted. */
+export function returnPath(state: unknown): string {
+  const from = (state as FromState | null)?.from;
+  if (!from || !from.pathname.startsWith('/') || from.pathname.startsWith('//') || from.pathname === paths.login || from.pathname === paths.register) return paths.home;
+  return `${from.pathname}${from.search}${from.hash}`;
+}
