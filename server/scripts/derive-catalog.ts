@@ -28,6 +28,7 @@ interface VegaMovie {
   'MPAA Rating': string | null;
   'IMDB Rating': number | null;
   'IMDB Votes': number | null;
+  'Worldwide Gross': number | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -449,9 +450,26 @@ function loadVegaMovies(): VegaMovie[] {
   return JSON.parse(readFileSync(file, 'utf8')) as VegaMovie[];
 }
 
+/**
+ * Popularity is the IMDb vote count. About 200 films lack votes — the Star Wars episodes among
+ * them — so their popularity is estimated from worldwide gross at the data set's lower-quartile
+ * votes-per-dollar (the median overrates blockbusters, whose votes grow slower than their takings);
+ * their vote_count stays 0, as nobody's votes are invented.
+ */
+function popularityEstimator(movies: VegaMovie[]): (movie: VegaMovie) => number {
+  const ratios = movies
+    .filter((movie) => (movie['IMDB Votes'] ?? 0) > 0 && (movie['Worldwide Gross'] ?? 0) > 0)
+    .map((movie) => movie['IMDB Votes']! / movie['Worldwide Gross']!)
+    .sort((a, b) => a - b);
+  const lowerQuartile = ratios[Math.floor(ratios.length / 4)] ?? 0;
+  return (movie) => movie['IMDB Votes'] ?? Math.round((movie['Worldwide Gross'] ?? 0) * lowerQuartile);
+}
+
 function deriveMovies(existing: Map<string, number>): EmbeddedTitleRecord[] {
-  const byKey = new Map<string, MovieFacts & { title: string }>();
-  for (const movie of loadVegaMovies()) {
+  const byKey = new Map<string, MovieFacts & { title: string; popularity: number }>();
+  const vega = loadVegaMovies();
+  const popularity = popularityEstimator(vega);
+  for (const movie of vega) {
     const title = cleanTitle(movie.Title);
     if (!title) continue;
     const date = parseReleaseDate(movie['Release Date']);
@@ -465,10 +483,11 @@ function deriveMovies(existing: Map<string, number>): EmbeddedTitleRecord[] {
       genreIds: movieGenres(movie),
       rating: movie['IMDB Rating'] ?? 0,
       votes,
+      popularity: popularity(movie),
     };
     // Duplicates (same title and year) keep the better-documented row.
     const seen = byKey.get(key);
-    if (!seen || votes > seen.votes) byKey.set(key, facts);
+    if (!seen || facts.popularity > seen.popularity) byKey.set(key, facts);
   }
   const ordered = [...byKey.values()].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.key.localeCompare(b.key));
   return assignIds(ordered, existing).map((facts) => ({
@@ -481,7 +500,7 @@ function deriveMovies(existing: Map<string, number>): EmbeddedTitleRecord[] {
     runtime: facts.movie['Running Time min'],
     vote_average: Math.round(facts.rating * 10) / 10,
     vote_count: facts.votes,
-    popularity: facts.votes,
+    popularity: facts.popularity,
     people: facts.movie.Director ? [facts.movie.Director] : [],
   }));
 }

@@ -1,7 +1,193 @@
-// Placeholder until the embedded catalog lands.
-import type { CatalogSource } from '../../modules/catalog/catalog.source.js';
+/**
+ * The offline catalog: 3,200 films derived from vega-datasets plus hand-written TV series, with
+ * generated artwork. Answers every `CatalogSource` call from memory with TMDB's shapes, so the web
+ * app cannot tell the modes apart. Orderings are computed once at start-up; calls only slice.
+ */
+import type { MediaType, Page, Title, TitleDetails, Trailer, TrendingWindow } from '@marquee/contracts';
+import { notFound } from '../../errors.js';
+import type { CatalogGenres, CatalogSource } from '../../modules/catalog/catalog.source.js';
+import { artworkFile } from './artwork.js';
+import { loadEmbeddedCatalog, type EmbeddedCatalog, type EmbeddedTitle } from './embedded.data.js';
+import { createSearchIndex, type EmbeddedSearchIndex } from './embedded.search.js';
+import { MOVIE_GENRES, TV_GENRES, genreName } from './genres.js';
 
-/** The offline catalog: films derived from vega-datasets plus hand-written TV series. */
+/** TMDB's page size and its page cap. */
+export const PAGE_SIZE = 20;
+export const MAX_PAGES = 500;
+
+/** The featured title rotates daily through this many of the best-rated, well-known titles. */
+const FEATURED_POOL_SIZE = 50;
+/** Votes a title needs to be featured: a hero should be something most people have heard of. */
+const FEATURED_MIN_VOTES = 50_000;
+
+/**
+ * Trending = popularity decayed by age, so recent hits rise above old classics. `day` favours the
+ * new more strongly than `week`, and gives series slightly more slots, so the lists differ a little.
+ * Age counts from the newest title of the same media type: the films end in 2010, the series later.
+ */
+const TRENDING: Record<TrendingWindow, { halfLifeYears: number; tvEvery: number }> = {
+  day: { halfLifeYears: 3, tvEvery: 3 },
+  week: { halfLifeYears: 6, tvEvery: 4 },
+};
+
+export interface EmbeddedSourceOptions {
+  /** The clock that picks the day's featured title (tests pass a fixed one). */
+  now?: () => Date;
+}
+
+/** Root-relative artwork URLs, served by the artwork route. */
+function toTitle(entry: EmbeddedTitle): Title {
+  const file = artworkFile(entry.media_type, entry.id);
+  return {
+    id: entry.id,
+    media_type: entry.media_type,
+    title: entry.title,
+    overview: entry.overview,
+    poster_path: `/${file}`,
+    backdrop_path: `/${file}`,
+    poster_url: `/api/images/poster/${file}`,
+    backdrop_url: `/api/images/backdrop/${file}`,
+    release_date: entry.release_date,
+    vote_average: entry.vote_average,
+    genre_ids: [...entry.genre_ids],
+  };
+}
+
+function toDetails(entry: EmbeddedTitle): TitleDetails {
+  return {
+    ...toTitle(entry),
+    genres: entry.genre_ids.map((id) => ({ id, name: genreName(entry.media_type, id) ?? 'Unknown' })),
+    runtime: entry.runtime,
+    tagline: entry.tagline,
+    vote_count: entry.vote_count,
+    trailer_url: null,
+  };
+}
+
+/** One page of an ordered list, with TMDB's totals; a page past the end is empty with the same totals. */
+export function paginate(entries: readonly EmbeddedTitle[], page: number): Page {
+  const totalPages = Math.min(MAX_PAGES, Math.ceil(entries.length / PAGE_SIZE));
+  const safePage = Number.isInteger(page) && page >= 1 ? page : 1;
+  const results = safePage <= totalPages ? entries.slice((safePage - 1) * PAGE_SIZE, safePage * PAGE_SIZE).map(toTitle) : [];
+  return { page: safePage, total_pages: totalPages, total_results: entries.length, results };
+}
+
+const byPopularity = (a: EmbeddedTitle, b: EmbeddedTitle) => b.popularity - a.popularity || a.id - b.id;
+
+function trendingOrder(catalog: EmbeddedCatalog, window: TrendingWindow): EmbeddedTitle[] {
+  const { halfLifeYears, tvEvery } = TRENDING[window];
+  const decayed = (titles: readonly EmbeddedTitle[]) => {
+    const newest = Math.max(...titles.map((title) => title.year ?? 0));
+    const score = (title: EmbeddedTitle) => title.popularity * 0.5 ** ((newest - (title.year ?? newest - 50)) / halfLifeYears);
+    return titles
+      .map((title) => ({ title, score: score(title) }))
+      .sort((a, b) => b.score - a.score || a.title.id - b.title.id)
+      .map(({ title }) => title);
+  };
+  // Interleaved rather than merged by score: the two media types' vote scales are not the same
+  // measure, and a fixed rhythm guarantees every page of the blend holds both while series last.
+  const movies = decayed(catalog.movies);
+  const tv = decayed(catalog.tv);
+  const blend: EmbeddedTitle[] = [];
+  let m = 0;
+  let t = 0;
+  while (m < movies.length || t < tv.length) {
+    const tvTurn = (blend.length + 1) % tvEvery === 0;
+    if ((tvTurn && t < tv.length) || m >= movies.length) blend.push(tv[t++]!);
+    else blend.push(movies[m++]!);
+  }
+  return blend;
+}
+
+/** The embedded catalog as a CatalogSource. */
+export class EmbeddedSource implements CatalogSource {
+  readonly kind = 'embedded' as const;
+  private readonly popularMovies: EmbeddedTitle[];
+  private readonly trendingLists: Record<TrendingWindow, EmbeddedTitle[]>;
+  private readonly featuredPool: EmbeddedTitle[];
+  private readonly byGenre = new Map<string, EmbeddedTitle[]>();
+  private readonly index: EmbeddedSearchIndex;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly catalog: EmbeddedCatalog,
+    options: EmbeddedSourceOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.popularMovies = [...catalog.movies].sort(byPopularity);
+    this.trendingLists = { day: trendingOrder(catalog, 'day'), week: trendingOrder(catalog, 'week') };
+    this.featuredPool = [...catalog.movies, ...catalog.tv]
+      .filter((title) => title.vote_count >= FEATURED_MIN_VOTES)
+      .sort((a, b) => b.vote_average - a.vote_average || b.vote_count - a.vote_count || a.id - b.id)
+      .slice(0, FEATURED_POOL_SIZE);
+    this.index = createSearchIndex([...catalog.movies, ...catalog.tv]);
+  }
+
+  async popular(page: number): Promise<Page> {
+    return paginate(this.popularMovies, page);
+  }
+
+  async trending(window: TrendingWindow, page: number): Promise<Page> {
+    return paginate(this.trendingLists[window] ?? this.trendingLists.week, page);
+  }
+
+  /** The day's hero: the pool rotates at midnight UTC, so the title is stable for a whole day. */
+  async featured(): Promise<TitleDetails> {
+    const day = Math.floor(this.now().getTime() / 86_400_000);
+    const entry = this.featuredPool[((day % this.featuredPool.length) + this.featuredPool.length) % this.featuredPool.length];
+    if (!entry) throw notFound('title');
+    return toDetails(entry);
+  }
+
+  async discover(mediaType: MediaType, genreId: number, page: number): Promise<Page> {
+    return paginate(this.genreList(mediaType, genreId), page);
+  }
+
+  async search(query: string, page: number, genreId?: number): Promise<Page> {
+    if (query.trim() === '') return paginate([], page);
+    // The genre filter runs inside the search, before paging: full pages and accurate totals.
+    const filter = genreId === undefined ? undefined : (title: EmbeddedTitle) => title.genre_ids.includes(genreId);
+    return paginate(this.index.search(query.trim(), filter), page);
+  }
+
+  async details(mediaType: MediaType, id: number): Promise<TitleDetails> {
+    return toDetails(this.find(mediaType, id));
+  }
+
+  /** The data set has no trailers: a known title has none (the service answers 404). */
+  async trailer(mediaType: MediaType, id: number): Promise<Trailer | null> {
+    this.find(mediaType, id);
+    return null;
+  }
+
+  async genres(): Promise<CatalogGenres> {
+    return { movie: MOVIE_GENRES.map((genre) => ({ ...genre })), tv: TV_GENRES.map((genre) => ({ ...genre })) };
+  }
+
+  private find(mediaType: MediaType, id: number): EmbeddedTitle {
+    const entry = this.catalog.get(mediaType, id);
+    if (!entry) throw notFound('title');
+    return entry;
+  }
+
+  private genreList(mediaType: MediaType, genreId: number): EmbeddedTitle[] {
+    const key = `${mediaType}:${genreId}`;
+    let list = this.byGenre.get(key);
+    // Only TMDB's genres are remembered, so odd ids cannot grow the map.
+    if (!list && genreName(mediaType, genreId) === undefined) return [];
+    if (!list) {
+      const titles = mediaType === 'movie' ? this.catalog.movies : this.catalog.tv;
+      list = titles.filter((title) => title.genre_ids.includes(genreId)).sort(byPopularity);
+      this.byGenre.set(key, list);
+    }
+    return list;
+  }
+}
+
+let memo: EmbeddedSource | undefined;
+
+/** The offline catalog, loaded and indexed once per process. */
 export async function createEmbeddedSource(): Promise<CatalogSource> {
-  throw new Error('embedded catalog not built yet');
+  memo ??= new EmbeddedSource(loadEmbeddedCatalog());
+  return memo;
 }
