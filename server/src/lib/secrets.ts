@@ -1,6 +1,6 @@
 /** The JWT signing secret: `JWT_SECRET` when set, else a random one generated once and kept in DATA_DIR. */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export async function resolveJwtSecret(config: { jwtSecret: string | null; dataDir: string }): Promise<string> {
@@ -14,12 +14,17 @@ export async function resolveJwtSecret(config: { jwtSecret: string | null; dataD
   }
   await mkdir(config.dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
-  // `wx`: if another process created it first, keep theirs.
+  // Written whole to a private file, then linked into place: `link` fails if another process
+  // created the secret first (keep theirs), and nobody can ever read a half-written file.
+  const draft = `${file}.${process.pid}.${randomBytes(6).toString('hex')}`;
+  await writeFile(draft, `${secret}\n`, { mode: 0o600, flag: 'wx' });
   try {
-    await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    await link(draft, file);
     return secret;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     return (await readFile(file, 'utf8')).trim();
+  } finally {
+    await unlink(draft).catch(() => {});
   }
 }
