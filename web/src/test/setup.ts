@@ -2,6 +2,10 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
+// jsdom has no layout: scrolling APIs exist in browsers but not here.
+Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+Element.prototype.scrollBy ??= function scrollBy() {};
+
 afterEach(() => {
   cleanup();
 });
