@@ -97,13 +97,16 @@ const n = (value: number) => String(Math.round(value * 10) / 10);
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 
-/** Approximate advance of one character in a bold sans-serif, in ems (no font metrics at hand). */
+/**
+ * Approximate advance of one character in ems, no font metrics at hand: sized for the widest
+ * common bold sans (DejaVu Sans Bold, Linux's default), so narrower fonts merely leave more margin.
+ */
 function charWidth(char: string): number {
-  if (char === ' ') return 0.28;
-  if (/[iljtfr.,:;'!|()[\]-]/.test(char)) return 0.34;
-  if (/[MWmw@]/.test(char)) return 0.86;
-  if (/[A-Z]/.test(char)) return 0.68;
-  return 0.58;
+  if (char === ' ') return 0.34;
+  if (/[iljtfr.,:;'!|()[\]-]/.test(char)) return 0.4;
+  if (/[MWmw@]/.test(char)) return 1;
+  if (/[A-Z]/.test(char)) return 0.78;
+  return 0.68;
 }
 
 function textWidth(text: string, size: number): number {
