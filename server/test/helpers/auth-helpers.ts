@@ -2,8 +2,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { TokenResponse } from '@marquee/contracts';
-import type { CatalogSource } from '../../src/modules/catalog/catalog.source.js';
-import { buildTestApp, type TestApp, type TestAppOptions } from './build-test-app.js';
 
 export const DEFAULT_PASSWORD = 'correct horse battery staple';
 
@@ -57,12 +55,3 @@ export function me(app: FastifyInstance, accessToken: string): Promise<LightMyRe
   return withBearer(app, accessToken, { method: 'GET', url: '/api/auth/me' });
 }
 
-/** TEMPORARY: a catalog source that is never called, until the embedded catalog builds. */
-const unusedCatalog = new Proxy({ kind: 'embedded' } as CatalogSource, {
-  get: (target, key) => (key in target ? target[key as 'kind'] : key === 'close' ? undefined : () => Promise.reject(new Error('not used'))),
-});
-
-/** buildTestApp for the auth suites. */
-export function buildAuthTestApp(options: TestAppOptions): Promise<TestApp> {
-  return buildTestApp({ catalogSource: unusedCatalog, ...options });
-}

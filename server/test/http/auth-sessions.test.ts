@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshTokens, sessions } from '../../src/db/schema.js';
 import { hashRefreshToken } from '../../src/modules/auth/tokens.js';
 import { databaseBackends } from '../helpers/backends.js';
-import { TEST_JWT_SECRET, type TestApp } from '../helpers/build-test-app.js';
-import { buildAuthTestApp, login, me, refresh, registerUser, withBearer } from '../helpers/auth-helpers.js';
+import { TEST_JWT_SECRET, buildTestApp, type TestApp } from '../helpers/build-test-app.js';
+import { login, me, refresh, registerUser, withBearer } from '../helpers/auth-helpers.js';
 
 const key = (secret: string) => new TextEncoder().encode(secret);
 
@@ -25,7 +25,7 @@ const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('bas
 describe.each(databaseBackends)('sessions on $name', (backend) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await buildAuthTestApp({ backend });
+    t = await buildTestApp({ backend });
   });
   afterAll(() => t.close());
 
@@ -258,7 +258,7 @@ describe.each(databaseBackends)('sessions on $name', (backend) => {
   });
 
   it.runIf(backend.name === 'postgres')('a logout on one instance is refused on another instance sharing the database at once', async () => {
-    const other = await buildAuthTestApp({ backend, database: t.database });
+    const other = await buildTestApp({ backend, database: t.database });
     try {
       const user = await registerUser(t.app);
       expect((await me(other.app, user.access_token)).statusCode).toBe(200);
@@ -273,7 +273,7 @@ describe.each(databaseBackends)('sessions on $name', (backend) => {
 
 describe.each(databaseBackends)('sessions across a restart on $name', (backend) => {
   it('a live session keeps working and a revoked one stays revoked', async () => {
-    const first = await buildAuthTestApp({ backend });
+    const first = await buildTestApp({ backend });
     const live = await registerUser(first.app);
     const revoked = (await login(first.app, live.email, live.password)).json();
     expect((await me(first.app, live.access_token)).statusCode).toBe(200);
@@ -281,7 +281,7 @@ describe.each(databaseBackends)('sessions across a restart on $name', (backend) 
     await first.app.close();
 
     const database = await first.database.reopen();
-    const second = await buildAuthTestApp({ backend, database });
+    const second = await buildTestApp({ backend, database });
     try {
       expect((await me(second.app, live.access_token)).statusCode).toBe(200);
       expect((await me(second.app, revoked.access_token)).statusCode).toBe(401);

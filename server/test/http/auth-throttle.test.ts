@@ -6,8 +6,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
 import { databaseBackends, openTestRedis, type TestRedis } from '../helpers/backends.js';
-import type { TestApp } from '../helpers/build-test-app.js';
-import { buildAuthTestApp, login, me, registerUser, uniqueClientIp, uniqueEmail, withBearer } from '../helpers/auth-helpers.js';
+import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
+import { login, me, registerUser, uniqueClientIp, uniqueEmail, withBearer } from '../helpers/auth-helpers.js';
 
 const WINDOW_SECONDS = 15 * 60;
 
@@ -37,7 +37,7 @@ describe.each(databaseBackends)('auth throttling on $name', (backend) => {
     let testRedis: TestRedis | null;
     beforeAll(async () => {
       testRedis = store.open();
-      t = await buildAuthTestApp({ backend, redis: testRedis?.redis ?? null });
+      t = await buildTestApp({ backend, redis: testRedis?.redis ?? null });
     });
     afterAll(async () => {
       await t.close();
@@ -155,7 +155,7 @@ describe.each(databaseBackends)('auth throttling on $name', (backend) => {
     });
 
     it.runIf(store.name === 'Redis store')('two app instances share the count', async () => {
-      const second = await buildAuthTestApp({ backend, database: t.database, redis: testRedis!.connect() });
+      const second = await buildTestApp({ backend, database: t.database, redis: testRedis!.connect() });
       try {
         const user = await registerUser(t.app);
         for (let attempt = 1; attempt <= 5; attempt += 1) expect((await login(t.app, user.email, 'wrong password')).statusCode).toBe(401);

@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { watchlist } from '../../src/db/schema.js';
 import { databaseBackends } from '../helpers/backends.js';
-import type { TestApp } from '../helpers/build-test-app.js';
-import { DEFAULT_PASSWORD, buildAuthTestApp, login, me, refresh, registerUser, uniqueClientIp, uniqueEmail, withBearer } from '../helpers/auth-helpers.js';
+import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
+import { DEFAULT_PASSWORD, login, me, refresh, registerUser, uniqueClientIp, uniqueEmail, withBearer } from '../helpers/auth-helpers.js';
 
 const PROBLEM_FIELDS = ['code', 'detail', 'errors', 'status', 'title', 'type'];
 
@@ -29,7 +29,7 @@ function expectNoHash(body: string) {
 describe.each(databaseBackends)('accounts on $name', (backend) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await buildAuthTestApp({ backend });
+    t = await buildTestApp({ backend });
   });
   afterAll(() => t.close());
 
