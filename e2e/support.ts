@@ -25,7 +25,8 @@ export async function registerThroughApi(page: Page, label: string) {
   const account = newAccount(label);
   const response = await page.request.post('/api/auth/register', { data: account });
   expect(response.status()).toBe(201);
-  return account;
+  const { access_token } = (await response.json()) as { access_token: string };
+  return { ...account, headers: { authorization: `Bearer ${access_token}` } };
 }
 
 /** The catalog's featured title (the hero), read from the API the page also uses. */

@@ -19,9 +19,6 @@ export function TitleGrid({ titles, onIntent, renderActions, label }: TitleGridP
       {titles.map((title) => (
         <li key={`${title.media_type}-${title.id}`} className="grid__item">
           <TitleCard title={title} onIntent={onIntent} sizes={GRID_SIZES} />
-          <p className="grid__caption" aria-hidden="true">
-            {title.title}
-          </p>
           {renderActions?.(title)}
         </li>
       ))}

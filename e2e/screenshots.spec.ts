@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { featuredTitle, firstSearchResult, registerThroughApi } from './support';
+
+const artifacts = path.join(import.meta.dirname, 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+const viewports = [
+  { label: '1440', width: 1440, height: 900 },
+  { label: '390', width: 390, height: 844 },
+];
+
+/** Waits until nothing on the page is loading, so the screenshot shows content, not skeletons. */
+async function settled(page: Page) {
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  await page.evaluate(() => document.fonts.ready);
+}
+
+/** Fails when the page is wider than the viewport (horizontal overflow on a phone). */
+async function expectNoHorizontalOverflow(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+for (const viewport of viewports) {
+  test(`screenshots of browse, search, details and My List at ${viewport.label} px`, async ({ page }) => {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    const { headers } = await registerThroughApi(page, `shots${viewport.label}`);
+    const featured = await featuredTitle(page);
+    const pick = await firstSearchResult(page, 'q=star');
+    await page.request.post(`/api/watchlist/${pick.id}?media_type=${pick.media_type}`, { headers });
+    await page.request.post(`/api/watchlist/${featured.id}?media_type=${featured.media_type}`, { headers });
+
+    await page.goto('/');
+    await expect(page.getByRole('region', { name: featured.title, exact: true })).toBeVisible();
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: path.join(artifacts, `browse-${viewport.label}.png`) });
+    await page.screenshot({ path: path.join(artifacts, `browse-full-${viewport.label}.png`), fullPage: true });
+
+    await page.goto('/search?q=star');
+    await expect(page.getByRole('list').getByRole('link').first()).toBeVisible();
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: path.join(artifacts, `search-${viewport.label}.png`) });
+
+    await page.getByRole('link', { name: pick.title, exact: true }).first().click();
+    await expect(page.getByRole('dialog', { name: pick.title, exact: true })).toBeVisible();
+    await settled(page);
+    await page.waitForTimeout(300); // the dialog's entrance animation
+    await page.screenshot({ path: path.join(artifacts, `details-${viewport.label}.png`) });
+
+    await page.goto('/my-list');
+    await expect(page.getByRole('link', { name: pick.title, exact: true })).toBeVisible();
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: path.join(artifacts, `my-list-${viewport.label}.png`) });
+  });
+}
