@@ -4,7 +4,7 @@
  */
 import { Ajv, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { FastifySchemaCompiler } from 'fastify';
+import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
 
 function makeAjv(options: Options): Ajv {
   const ajv = new Ajv({ allErrors: false, removeAdditional: false, useDefaults: true, strict: false, ...options });
@@ -12,8 +12,39 @@ function makeAjv(options: Options): Ajv {
   return ajv;
 }
 
+interface ValidationFunction {
+  (data: unknown): boolean;
+  errors?: FastifySchemaValidationError[] | null;
+}
+
+const DECIMAL_INTEGER = /^\d+$/;
+
+/**
+ * Ajv's coercion would read "1e3", "1.0" or " 7" as integers; on the wire an integer parameter is
+ * plain decimal digits, so anything else is refused before coercion.
+ */
+function strictIntegers(schema: { properties?: Record<string, { type?: unknown }> }, validate: ValidationFunction): ValidationFunction {
+  const integerKeys = Object.entries(schema.properties ?? {})
+    .filter(([, property]) => property.type === 'integer')
+    .map(([key]) => key);
+  if (integerKeys.length === 0) return validate;
+  const wrapped: ValidationFunction = (data) => {
+    const values = (data ?? {}) as Record<string, unknown>;
+    const bad = integerKeys.find((key) => typeof values[key] === 'string' && !DECIMAL_INTEGER.test(values[key]));
+    if (bad !== undefined) {
+      wrapped.errors = [{ instancePath: `/${bad}`, keyword: 'type', params: { type: 'integer' }, message: 'must be an integer' }];
+      return false;
+    }
+    const valid = validate(data);
+    wrapped.errors = (validate.errors as FastifySchemaValidationError[] | null | undefined) ?? null;
+    return valid;
+  };
+  return wrapped;
+}
+
 export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
   const bodyAjv = makeAjv({ coerceTypes: false });
   const paramsAjv = makeAjv({ coerceTypes: 'array' });
-  return ({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramsAjv).compile(schema as object);
+  return ({ schema, httpPart }) =>
+    httpPart === 'body' ? bodyAjv.compile(schema as object) : strictIntegers(schema as object, paramsAjv.compile(schema as object));
 }
