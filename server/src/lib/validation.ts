@@ -32,7 +32,7 @@ function strictIntegers(schema: { properties?: Record<string, { type?: unknown }
     const values = (data ?? {}) as Record<string, unknown>;
     const bad = integerKeys.find((key) => typeof values[key] === 'string' && !DECIMAL_INTEGER.test(values[key]));
     if (bad !== undefined) {
-      wrapped.errors = [{ instancePath: `/${bad}`, keyword: 'type', params: { type: 'integer' }, message: 'must be an integer' }];
+      wrapped.errors = [{ instancePath: `/${bad}`, schemaPath: `#/properties/${bad}/type`, keyword: 'type', params: { type: 'integer' }, message: 'must be an integer' }];
       return false;
     }
     const valid = validate(data);
