@@ -98,6 +98,23 @@ describe.each(databaseBackends)('auth throttling on $name', (backend) => {
       expectRateLimited(await login(t.app, user.email, user.password), WINDOW_SECONDS);
     });
 
+    it('POST /api/auth/login → of 20 concurrent wrong guesses for one email at most 10 are answered 401, the rest 429', async () => {
+      const user = await registerUser(t.app);
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => login(t.app, user.email, `guess ${i}`)));
+      const statuses = answers.map((res) => res.statusCode);
+      expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(10);
+      expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(10);
+      expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
+      expectRateLimited(await login(t.app, user.email, user.password), WINDOW_SECONDS);
+    });
+
+    it('POST /api/auth/login → concurrent logins with the right password are never throttled', async () => {
+      const user = await registerUser(t.app);
+      const client = uniqueClientIp();
+      const answers = await Promise.all(Array.from({ length: 16 }, () => login(t.app, user.email, user.password, client)));
+      expect(answers.map((res) => res.statusCode)).toEqual(Array(16).fill(200));
+    });
+
     it('POST /api/auth/login → one client address gets at most 30 failed logins per 15 minutes', async () => {
       const client = uniqueClientIp();
       const user = await registerUser(t.app);

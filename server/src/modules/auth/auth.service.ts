@@ -136,11 +136,14 @@ export class AuthService implements AccessTokenVerifier {
    */
   async login(body: LoginBody, client: string): Promise<TokenResponse> {
     const email = body.email.trim().toLowerCase();
-    const attempt = await this.throttle.begin(email, client);
+    await this.throttle.check(email, client);
     const user = codePoints(email) <= MAX_EMAIL_LENGTH ? await this.repo.findUserByEmail(email) : undefined;
     const matches = user && isWellFormed(body.password) ? await verifyPassword(user.passwordHash, body.password) : await verifyAgainstDummy(body.password);
-    if (!user || !matches) throw invalidCredentials();
-    await attempt.succeeded();
+    if (!user || !matches) {
+      await this.throttle.failed(email, client);
+      throw invalidCredentials();
+    }
+    await this.throttle.succeeded(email);
     return this.startSession(user, await this.repo.watchlistIds(user.id));
   }
 
@@ -206,9 +209,12 @@ export class AuthService implements AccessTokenVerifier {
     const user = await this.repo.findUserById(caller.id);
     if (!user) throw unauthorized();
     if (newPassword !== undefined && currentPassword !== undefined) {
-      const attempt = await this.throttle.begin(user.email, client);
-      if (!(await verifyPassword(user.passwordHash, currentPassword))) throw forbidden('WRONG_PASSWORD', 'The current password is incorrect.');
-      await attempt.succeeded();
+      await this.throttle.check(user.email, client);
+      if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+        await this.throttle.failed(user.email, client);
+        throw forbidden('WRONG_PASSWORD', 'The current password is incorrect.');
+      }
+      await this.throttle.succeeded(user.email);
       patch.passwordHash = await hashPassword(newPassword);
     }
     const { updated, revoked } = await this.repo.transaction(async (tx) => ({

@@ -15,8 +15,8 @@ export interface CounterState {
 export interface CounterStore {
   /** Adds one to `key`; the window (of `windowSeconds`) starts at the first hit and is never extended. */
   hit(key: string, windowSeconds: number): Promise<CounterState>;
-  /** Takes back one hit, if the window is still open. */
-  undo(key: string): Promise<void>;
+  /** The current count of `key` (0 with no open window) and the seconds until its window ends. */
+  peek(key: string): Promise<CounterState>;
   /** Forgets `key`. */
   reset(key: string): Promise<void>;
 }
@@ -41,9 +41,11 @@ export class MemoryCounterStore implements CounterStore {
     return { count: window.count, resetInSeconds: Math.ceil((window.endsAt - now) / 1000) };
   }
 
-  async undo(key: string): Promise<void> {
+  async peek(key: string): Promise<CounterState> {
+    const now = Date.now();
     const window = this.windows.get(key);
-    if (window && window.endsAt > Date.now() && window.count > 0) window.count -= 1;
+    if (!window || window.endsAt <= now) return { count: 0, resetInSeconds: 0 };
+    return { count: window.count, resetInSeconds: Math.ceil((window.endsAt - now) / 1000) };
   }
 
   async reset(key: string): Promise<void> {
@@ -62,10 +64,6 @@ if ttl < 0 then
 end
 return {count, ttl}`;
 
-// DECR only an existing key: decrementing an expired one would create a counter without a TTL.
-const UNDO_SCRIPT = `
-if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end
-return 0`;
 
 /**
  * Counters in Redis under the connection's key prefix, shared by every instance. If Redis fails,
@@ -90,12 +88,14 @@ export class RedisCounterStore implements CounterStore {
     }
   }
 
-  async undo(key: string): Promise<void> {
+  async peek(key: string): Promise<CounterState> {
     try {
-      await this.redis.eval(UNDO_SCRIPT, 1, key);
+      const [count, ttlMs] = await this.redis.multi().get(key).pttl(key).exec().then((replies) => replies?.map(([, value]) => value) ?? []);
+      const n = Number(count ?? 0);
+      return n > 0 && typeof ttlMs === 'number' && ttlMs > 0 ? { count: n, resetInSeconds: Math.ceil(ttlMs / 1000) } : { count: 0, resetInSeconds: 0 };
     } catch (error) {
       this.log.warn({ err: error }, 'rate-limit store unavailable; counting in-process');
-      await this.fallback.undo(key);
+      return this.fallback.peek(key);
     }
   }
 

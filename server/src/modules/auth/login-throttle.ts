@@ -3,17 +3,20 @@
  * answers 429 until the window passes — even with the right password; one client address gets at
  * most 30 failed logins per 15 minutes; registration is limited per client address per minute.
  *
- * An attempt is counted *before* the password is checked (and taken back when it succeeds), so
- * concurrent guesses cannot slip past the limit while their hashes are being verified.
+ * Only failures count, so any number of concurrent *successful* logins to one account pass. A
+ * failure is counted atomically after the password check, and the failure that goes past a limit
+ * is answered 429 instead of 401: however many guesses arrive at once, at most 10 (per email) are
+ * ever answered "wrong password", and a right password that finishes after the limit is reached
+ * is refused too. Windows are fixed: they start at the first failure and are never extended.
  */
 import { createHash } from 'node:crypto';
-import { tooManyRequests } from '../../errors.js';
-import type { CounterStore } from './counter-store.js';
+import { tooManyRequests, type AppError } from '../../errors.js';
+import type { CounterState, CounterStore } from './counter-store.js';
 
 export interface ThrottleLimits {
-  /** Failed logins per email per window before 429. */
+  /** Failed logins per email per window; the next attempt gets 429. */
   perEmail: number;
-  /** Failed logins per client address per window before 429. */
+  /** Failed logins per client address per window; the next attempt gets 429. */
   perClient: number;
   /** The login window, in seconds. */
   windowSeconds: number;
@@ -33,10 +36,8 @@ const emailKey = (email: string) => `auth:login:email:${createHash('sha256').upd
 const clientKey = (ip: string) => `auth:login:client:${ip}`;
 const registerKey = (ip: string) => `auth:register:client:${ip}`;
 
-/** A login attempt in progress: report its outcome exactly once. */
-export interface LoginAttempt {
-  succeeded(): Promise<void>;
-}
+const loginLimited = (retryAfterSeconds: number): AppError =>
+  tooManyRequests(retryAfterSeconds, 'RATE_LIMITED', 'Too many failed sign-in attempts; try again later.');
 
 export class LoginThrottle {
   constructor(
@@ -44,28 +45,30 @@ export class LoginThrottle {
     private readonly limits: ThrottleLimits = DEFAULT_THROTTLE_LIMITS,
   ) {}
 
-  /**
-   * Counts an attempt for `email` from `ip` as failed until `succeeded()` is called; throws 429
-   * (with Retry-After) when either limit is already used up.
-   */
-  async begin(email: string, ip: string): Promise<LoginAttempt> {
+  /** Throws 429 (with Retry-After) when the email or the client has used up its failures. */
+  async check(email: string, ip: string): Promise<void> {
+    const [byEmail, byClient] = await Promise.all([this.store.peek(emailKey(email)), this.store.peek(clientKey(ip))]);
+    this.throwIfOver(byEmail, this.limits.perEmail - 1, byClient, this.limits.perClient - 1);
+  }
+
+  /** Counts a failed attempt; throws 429 instead of letting the caller answer 401 when it went past a limit. */
+  async failed(email: string, ip: string): Promise<void> {
     const { windowSeconds } = this.limits;
     const [byEmail, byClient] = await Promise.all([
       this.store.hit(emailKey(email), windowSeconds),
       this.store.hit(clientKey(ip), windowSeconds),
     ]);
-    const blocked = [
-      byEmail.count > this.limits.perEmail ? byEmail.resetInSeconds : 0,
-      byClient.count > this.limits.perClient ? byClient.resetInSeconds : 0,
-    ];
-    const retryAfter = Math.max(...blocked);
-    if (retryAfter > 0) throw tooManyRequests(retryAfter, 'RATE_LIMITED', 'Too many failed sign-in attempts; try again later.');
-    return {
-      succeeded: async () => {
-        // A success resets the email's run of failures and is not a failure of the client.
-        await Promise.all([this.store.reset(emailKey(email)), this.store.undo(clientKey(ip))]);
-      },
-    };
+    this.throwIfOver(byEmail, this.limits.perEmail, byClient, this.limits.perClient);
+  }
+
+  /**
+   * A right password: throws 429 if the email's failures reached the limit while it was being
+   * checked, else resets the email's run of failures.
+   */
+  async succeeded(email: string): Promise<void> {
+    const byEmail = await this.store.peek(emailKey(email));
+    if (byEmail.count >= this.limits.perEmail) throw loginLimited(byEmail.resetInSeconds);
+    if (byEmail.count > 0) await this.store.reset(emailKey(email));
   }
 
   /** Counts a registration from `ip`; throws 429 past the per-minute limit. */
@@ -74,5 +77,13 @@ export class LoginThrottle {
     if (state.count > this.limits.registrationsPerMinute) {
       throw tooManyRequests(state.resetInSeconds, 'RATE_LIMITED', 'Too many registrations from this address; try again later.');
     }
+  }
+
+  private throwIfOver(byEmail: CounterState, emailAllowed: number, byClient: CounterState, clientAllowed: number): void {
+    const retryAfter = Math.max(
+      byEmail.count > emailAllowed ? byEmail.resetInSeconds : 0,
+      byClient.count > clientAllowed ? byClient.resetInSeconds : 0,
+    );
+    if (retryAfter > 0) throw loginLimited(retryAfter);
   }
 }
