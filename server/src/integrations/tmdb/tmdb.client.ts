@@ -43,23 +43,35 @@ export interface TmdbClientOptions {
 }
 
 /**
- * At most `limit` requests start in any window of `windowMs`, FIFO-queued beyond that. A sliding
- * log rather than a token bucket: a bucket of capacity N refilling N/s lets 2N through in the
- * first second, which is exactly the burst TMDB answers with 429.
+ * At most `limit` requests in any window of `windowMs` as TMDB sees them, FIFO-queued beyond that.
+ *
+ * A request's arrival at TMDB lies somewhere between our start and the response's first byte
+ * (connection setup and pool queueing shift it by an unknown amount), so a slot is held while the
+ * request is in flight and freed only `windowMs` after it completes. Counting from completion
+ * rather than from start is what makes the bound hold on TMDB's clock, not just ours. (A plain
+ * token bucket of capacity N refilling N/s would let 2N through in the first second.)
  */
 export class RateLimiter {
-  private readonly starts: number[] = [];
-  private readonly waiters: { resolve: () => void; reject: (error: Error) => void; deadline: number }[] = [];
+  /** Per occupied slot: when its request completed, or Infinity while it is in flight. */
+  private readonly slots: { doneAt: number }[] = [];
+  private readonly waiters: { resolve: (release: () => void) => void; reject: (error: Error) => void; deadline: number }[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private closed = false;
 
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
   ) {}
 
-  /** Resolves when a request may start; rejects with upstreamUnavailable if that is after `deadline`. */
-  acquire(deadline: number): Promise<void> {
-    if (this.waiters.length === 0 && this.tryTake(Date.now())) return Promise.resolve();
+  /**
+   * Resolves with a `release` to call once the request has its answer (or failed); rejects with
+   * upstreamUnavailable when no slot frees up before `deadline`.
+   */
+  acquire(deadline: number): Promise<() => void> {
+    if (this.waiters.length === 0) {
+      const release = this.tryTake(Date.now());
+      if (release) return Promise.resolve(release);
+    }
     return new Promise((resolve, reject) => {
       this.waiters.push({ resolve, reject, deadline });
       this.schedule();
@@ -68,23 +80,41 @@ export class RateLimiter {
 
   /** Rejects every queued caller (on close). */
   close(): void {
+    this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     for (const waiter of this.waiters.splice(0)) waiter.reject(upstreamUnavailable(1));
   }
 
-  private tryTake(now: number): boolean {
-    while (this.starts.length > 0 && (this.starts[0] as number) <= now - this.windowMs) this.starts.shift();
-    if (this.starts.length >= this.limit) return false;
-    this.starts.push(now);
-    return true;
+  private tryTake(now: number): (() => void) | null {
+    for (let i = this.slots.length - 1; i >= 0; i -= 1) {
+      if ((this.slots[i] as { doneAt: number }).doneAt <= now - this.windowMs) this.slots.splice(i, 1);
+    }
+    if (this.slots.length >= this.limit) return null;
+    const slot = { doneAt: Number.POSITIVE_INFINITY };
+    this.slots.push(slot);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      slot.doneAt = Date.now();
+      this.schedule();
+    };
   }
 
+  /** Wakes the queue when the earliest completed slot leaves the window (releases reschedule too). */
   private schedule(): void {
-    if (this.timer || this.waiters.length === 0) return;
+    if (this.closed || this.waiters.length === 0) return;
     const now = Date.now();
-    const oldest = this.starts[0] ?? now;
-    const wait = Math.max(0, oldest + this.windowMs - now + 1);
+    let next = Number.POSITIVE_INFINITY;
+    for (const slot of this.slots) next = Math.min(next, slot.doneAt + this.windowMs);
+    if (this.slots.length < this.limit) next = now;
+    if (next === Number.POSITIVE_INFINITY) return;
+    if (this.timer) clearTimeout(this.timer);
+    // Deadlines matter too: a waiter whose time is up is rejected promptly, not at the next slot.
+    let soonestDeadline = Number.POSITIVE_INFINITY;
+    for (const waiter of this.waiters) soonestDeadline = Math.min(soonestDeadline, waiter.deadline);
+    const wait = Math.max(0, Math.min(next, soonestDeadline) - now);
     this.timer = setTimeout(() => {
       this.timer = null;
       this.drain();
@@ -100,9 +130,18 @@ export class RateLimiter {
         waiter.reject(upstreamUnavailable(1));
         continue;
       }
-      if (!this.tryTake(now)) break;
+      const release = this.tryTake(now);
+      if (!release) break;
       this.waiters.shift();
-      waiter.resolve();
+      waiter.resolve(release);
+    }
+    // Waiters behind an expired one may still be waiting on their deadlines.
+    for (let i = this.waiters.length - 1; i >= 0; i -= 1) {
+      const waiter = this.waiters[i] as (typeof this.waiters)[number];
+      if (waiter.deadline <= now) {
+        this.waiters.splice(i, 1);
+        waiter.reject(upstreamUnavailable(1));
+      }
     }
     this.schedule();
   }
@@ -196,10 +235,10 @@ export class TmdbClient {
       breakerThreshold: options.breakerThreshold ?? 5,
       breakerOpenMs: options.breakerOpenMs ?? 30_000,
       rateLimit: options.rateLimit ?? 40,
-      // A little over a second, so 40 requests still fit any one-second window as TMDB counts them
-      // despite network jitter between our clock and theirs.
-      rateWindowMs: options.rateWindowMs ?? 1_050,
-      connections: options.connections ?? 16,
+      rateWindowMs: options.rateWindowMs ?? 1_000,
+      // As many sockets as requests the limiter admits at once: an admitted request never waits in
+      // the pool's queue while holding a rate-limit slot.
+      connections: options.connections ?? options.rateLimit ?? 40,
     };
     this.secrets = [options.apiKey, options.accessToken].filter((secret): secret is string => Boolean(secret));
     this.pool = new Pool(url.origin, {
@@ -226,19 +265,21 @@ export class TmdbClient {
     let last: RetryableFailure | null = null;
     for (let attempt = 0; attempt <= this.opts.retries; attempt += 1) {
       this.breaker.before();
+      let release: () => void;
       try {
-        await this.limiter.acquire(deadline);
+        release = await this.limiter.acquire(deadline);
       } catch (error) {
         this.breaker.neutral();
         throw error;
       }
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
+        release();
         this.breaker.neutral();
         break;
       }
       try {
-        const value = await this.attempt<T>(fullPath, headers, Math.min(this.opts.attemptTimeoutMs, remaining), deadline);
+        const value = await this.attempt<T>(fullPath, headers, Math.min(this.opts.attemptTimeoutMs, remaining), deadline, release);
         this.breaker.success();
         this.credentialRejectedLogged = false;
         return value;
@@ -271,7 +312,7 @@ export class TmdbClient {
     await this.pool.close();
   }
 
-  private async attempt<T>(path: string, headers: Record<string, string>, timeoutMs: number, deadline: number): Promise<T> {
+  private async attempt<T>(path: string, headers: Record<string, string>, timeoutMs: number, deadline: number, release: () => void): Promise<T> {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), timeoutMs);
     try {
@@ -280,6 +321,9 @@ export class TmdbClient {
         response = await this.pool.request({ method: 'GET', path, headers, signal: abort.signal });
       } catch (error) {
         throw new RetryableFailure(abort.signal.aborted ? `timeout after ${timeoutMs} ms` : this.describe(error));
+      } finally {
+        // The request has reached TMDB (or never will): its rate-limit slot starts ageing now.
+        release();
       }
       const { statusCode } = response;
       let text: string;
