@@ -1,9 +1,10 @@
+/** CatalogService as the watchlist uses it: getTitle and findTitles over a fake TMDB. */
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeTmdb, type FakeTmdb } from '../../../test/helpers/fake-tmdb.js';
-import { testConfig } from '../../../test/helpers/build-test-app.js';
-import { createCatalog } from './catalog.factory.js';
-import type { CatalogService } from './catalog.service.js';
+import { createCatalog } from '../../src/modules/catalog/catalog.factory.js';
+import type { CatalogService } from '../../src/modules/catalog/catalog.service.js';
+import { testConfig } from '../helpers/build-test-app.js';
+import { startFakeTmdb, type FakeTmdb } from '../helpers/fake-tmdb.js';
 
 const log = pino({ level: 'silent' });
 
