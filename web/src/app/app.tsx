@@ -11,6 +11,8 @@ const queryClient = createQueryClient();
 if (window.location.pathname === '/') {
   void queryClient.prefetchQuery(featuredQuery);
   void import('./routes/browse');
+} else if (window.location.pathname === '/login') {
+  void import('./routes/login');
 }
 
 /** The whole app: providers around the routes. */

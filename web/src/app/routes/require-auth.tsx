@@ -21,11 +21,14 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return children;
 }
 
-/** Sign-in and sign-up pages send an already signed-in user on to where they were going. */
+/**
+ * Sign-in and sign-up pages send an already signed-in user on to where they were going. They show
+ * at once, without waiting for the session restore: most visitors here are signed out, and the form
+ * should not wait a round trip to appear.
+ */
 export function RedirectIfSignedIn({ children }: { children: ReactNode }) {
   const { status } = useSession();
   const location = useLocation();
-  if (status === 'restoring') return <PageFallback />;
   if (status === 'signed-in') return <Navigate to={returnPath(location.state)} replace />;
   return children;
 }
