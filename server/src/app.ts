@@ -92,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const auth = new AuthService({ database, jwtSecret: deps.jwtSecret, redis, log: app.log, limits: { registrationsPerMinute: config.registerRateLimit } });
   const catalog = await createCatalog({ config, redis, log: app.log, source: deps.catalogSource });
-  const watchlist = new WatchlistService({ db: database.db, catalog });
+  const watchlist = new WatchlistService({ database, catalog });
 
   await app.register(authPlugin, { verifier: auth });
   await app.register(healthRoutes, { ping: () => database.ping() });

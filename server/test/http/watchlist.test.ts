@@ -188,6 +188,25 @@ describe.each(databaseBackends)('watchlist on $name (embedded catalog)', (backen
     expect(final.statusCode).toBe(body.total_results === 1 ? 200 : 201);
   });
 
+  it('GET carries an ETag: a matching If-None-Match → 304; adding or removing changes the answer at once', async () => {
+    const { token } = await signUp(t.app);
+    const [a, b] = movies as [Title, Title];
+    await add(token, a.id);
+    const first = await t.app.inject({ method: 'GET', url: '/api/watchlist', headers: auth(token) });
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    const notModified = await t.app.inject({ method: 'GET', url: '/api/watchlist', headers: { ...auth(token), 'if-none-match': etag } });
+    expect(notModified.statusCode).toBe(304);
+    expect(notModified.body).toBe('');
+    await add(token, b.id);
+    const afterAdd = await t.app.inject({ method: 'GET', url: '/api/watchlist', headers: { ...auth(token), 'if-none-match': etag } });
+    expect(afterAdd.statusCode).toBe(200);
+    expect(afterAdd.json().results.map((item: Title) => item.id)).toEqual([b.id, a.id]);
+    await remove(token, a.id);
+    expect((await list(token)).results.map((item) => item.id)).toEqual([b.id]);
+  });
+
   it('a full list (1,000 titles) answers 409 WATCHLIST_FULL and changes nothing; re-adding a listed title still answers 200', async () => {
     const { token, id: userId } = await signUp(t.app);
     const snapshot = movies[0] as Title;

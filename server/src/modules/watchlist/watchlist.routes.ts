@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { IdParams, MediaTypeQuery, Problem, Watchlist, WatchlistEntry } from '@marquee/contracts';
+import { ifNoneMatchMatches } from '../../lib/cache.js';
 import type { WatchlistService } from './watchlist.service.js';
 
 const tags = ['watchlist'];
@@ -16,13 +17,20 @@ export async function watchlistRoutes(app: FastifyInstance, opts: { watchlist: W
       preHandler: app.authenticate,
       schema: {
         summary: 'The caller’s list, newest first',
-        description: 'The whole list (not paged): each entry is a full Title plus `added_at`. A title the catalog can no longer resolve is shown as it was when added.',
+        description:
+          'The whole list (not paged): each entry is a full Title plus `added_at`. A title the catalog can no longer resolve is shown as it was when added. ' +
+          'Answers carry an `ETag` (`Cache-Control: private, no-cache`); a matching `If-None-Match` answers 304.',
         tags,
         security,
-        response: { 200: Watchlist, 401: Problem },
+        response: { 200: Watchlist, 304: { type: 'null', description: 'Not modified.' }, 401: Problem },
       },
     },
-    async (request) => watchlist.list(request.user),
+    async (request, reply) => {
+      const { body, etag } = await watchlist.answer(request.user);
+      reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      if (ifNoneMatchMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+      return reply.type('application/json; charset=utf-8').send(body);
+    },
   );
 
   app.post<{ Params: IdParams; Querystring: MediaTypeQuery }>(

@@ -2,10 +2,17 @@
  * "My List": entries are stored with a snapshot of the title and hydrated from the catalog on
  * read, in one concurrent pass through the catalog cache. A title the catalog can no longer
  * resolve is shown from its snapshot instead of breaking the whole list.
+ *
+ * With the embedded database this process is the only writer, so each user's answer is kept
+ * serialised (with its ETag) until their list changes or the hydrated titles are due a refresh:
+ * a repeated read costs no query and no JSON.stringify. With PostgreSQL other instances may change
+ * the list, so every read goes to the database.
  */
+import { LRUCache } from 'lru-cache';
 import type { MediaType, Title, Watchlist, WatchlistEntry } from '@marquee/contracts';
-import type { Db } from '../../db/database.js';
+import type { Database } from '../../db/database.js';
 import { conflict, notFound } from '../../errors.js';
+import { etagOf } from '../../lib/cache.js';
 import type { AuthUser } from '../../plugins/auth.js';
 import { WatchlistRepository, type WatchlistRow } from './watchlist.repository.js';
 
@@ -19,6 +26,15 @@ export interface TitleLookup {
   /** Null where a title cannot be resolved; never throws. */
   findTitles(refs: { mediaType: MediaType; id: number }[]): Promise<(Title | null)[]>;
 }
+
+/** A user's list, serialised and ready to send. */
+export interface WatchlistAnswer {
+  body: Buffer;
+  etag: string;
+}
+
+/** How long a serialised list is reused before its titles are hydrated again. */
+const ANSWER_TTL_MS = 60_000;
 
 export interface AddOutcome {
   created: boolean;
@@ -51,10 +67,13 @@ function toTitle(title: Title): Title {
 export class WatchlistService {
   private readonly repository: WatchlistRepository;
   private readonly catalog: TitleLookup;
+  /** Serialised lists by user id; null when another process may change the lists. */
+  private readonly answers: LRUCache<string, WatchlistAnswer> | null;
 
-  constructor(deps: { db: Db; catalog: TitleLookup }) {
-    this.repository = new WatchlistRepository(deps.db);
+  constructor(deps: { database: Database; catalog: TitleLookup }) {
+    this.repository = new WatchlistRepository(deps.database.db);
     this.catalog = deps.catalog;
+    this.answers = deps.database.kind === 'pglite' ? new LRUCache({ max: 5_000, ttl: ANSWER_TTL_MS }) : null;
   }
 
   async list(user: AuthUser): Promise<Watchlist> {
@@ -64,12 +83,23 @@ export class WatchlistService {
     return { results, total_results: results.length };
   }
 
+  /** The user's list as ready bytes with its ETag. */
+  async answer(user: AuthUser): Promise<WatchlistAnswer> {
+    const cached = this.answers?.get(user.id);
+    if (cached) return cached;
+    const body = Buffer.from(JSON.stringify(await this.list(user)));
+    const answer = { body, etag: etagOf(body) };
+    this.answers?.set(user.id, answer);
+    return answer;
+  }
+
   async add(user: AuthUser, mediaType: MediaType, id: number): Promise<AddOutcome> {
     // Already listed: answer from the database alone, so a re-add works even when the catalog is down.
     const existing = await this.repository.find(user.id, mediaType, id);
     if (existing) return { created: false, entry: toEntry(existing) };
     const title = toTitle(await this.catalog.getTitle(mediaType, id));
     const result = await this.repository.addIfAbsent(user.id, title, WATCHLIST_LIMIT);
+    if (result.outcome === 'added') this.answers?.delete(user.id);
     if (result.outcome === 'full') {
       throw conflict('WATCHLIST_FULL', `My List already holds ${WATCHLIST_LIMIT} titles; remove one to add another.`);
     }
@@ -77,6 +107,8 @@ export class WatchlistService {
   }
 
   async remove(user: AuthUser, mediaType: MediaType, id: number): Promise<void> {
-    if (!(await this.repository.remove(user.id, mediaType, id))) throw notFound('title in My List');
+    const removed = await this.repository.remove(user.id, mediaType, id);
+    if (removed) this.answers?.delete(user.id);
+    else throw notFound('title in My List');
   }
 }
