@@ -26,6 +26,11 @@ async function expectNoHorizontalOverflow(page: Page) {
 for (const viewport of viewports) {
   test(`screenshots of browse, search, details and My List at ${viewport.label} px`, async ({ page }) => {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await page.goto('/login');
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: path.join(artifacts, `login-${viewport.label}.png`) });
+
     const { headers } = await registerThroughApi(page, `shots${viewport.label}`);
     const featured = await featuredTitle(page);
     const pick = await firstSearchResult(page, 'q=star');
