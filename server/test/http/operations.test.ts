@@ -35,3 +35,77 @@ describe.each(databaseBackends)('operations on $name', (backend) => {
     expect(res.json().openapi).toBe('3.1.0');
   });
 });
+
+describe('cross-origin requests', () => {
+  let closed: TestApp;
+  let open: TestApp;
+  beforeAll(async () => {
+    closed = await buildTestApp({ backend: databaseBackends[0]! });
+    open = await buildTestApp({ backend: databaseBackends[0]!, env: { CORS_ORIGINS: 'https://app.example.com, https://admin.example.com' } });
+  });
+  afterAll(async () => {
+    await closed.close();
+    await open.close();
+  });
+
+  it('CORS_ORIGINS unset → no Access-Control-Allow-Origin for any origin, not even on a preflight', async () => {
+    const get = await closed.app.inject({ method: 'GET', url: '/api/genres', headers: { origin: 'https://evil.example' } });
+    expect(get.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await closed.app.inject({
+      method: 'OPTIONS',
+      url: '/api/auth/login',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('a listed origin gets itself back (never * or null) and its preflight answers 204', async () => {
+    const get = await open.app.inject({ method: 'GET', url: '/api/genres', headers: { origin: 'https://admin.example.com' } });
+    expect(get.headers['access-control-allow-origin']).toBe('https://admin.example.com');
+    const preflight = await open.app.inject({
+      method: 'OPTIONS',
+      url: '/api/watchlist/550',
+      headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('https://app.example.com');
+    for (const origin of ['https://evil.example', 'null']) {
+      const res = await open.app.inject({ method: 'GET', url: '/api/genres', headers: { origin } });
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    }
+  });
+
+  it('GET /api/docs serves the interactive reference', async () => {
+    const res = await closed.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+  });
+
+  it('the OpenAPI document lists every route of the contract', async () => {
+    const doc = (await closed.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    for (const route of [
+      'POST /api/auth/register',
+      'POST /api/auth/login',
+      'POST /api/auth/refresh',
+      'POST /api/auth/logout',
+      'GET /api/auth/me',
+      'PUT /api/auth/profile',
+      'GET /api/movies/featured',
+      'GET /api/movies/popular',
+      'GET /api/movies/trending',
+      'GET /api/movies/genre/{genre_id}',
+      'GET /api/movies/search',
+      'GET /api/movies/{movie_id}',
+      'GET /api/movies/{movie_id}/trailer',
+      'GET /api/genres',
+      'GET /api/watchlist',
+      'POST /api/watchlist/{movie_id}',
+      'DELETE /api/watchlist/{movie_id}',
+    ]) {
+      expect(routes).toContain(route);
+    }
+  });
+});
