@@ -1,12 +1,31 @@
 /** Security headers (helmet) and CORS as API.md says: no origin unless listed, never `*` or `null`. */
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
+/** The headers helmet sets for `options`, captured once from its middleware. */
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: unknown) => {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader: (name: string) => {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, () => {});
+  return headers;
+}
+
 export const securityPlugin = fp(
   async (app: FastifyInstance, opts: { corsOrigins: string[] }) => {
-    await app.register(helmet, {
+    // Helmet's headers are the same on every answer, so they are computed once and added in one
+    // cheap hook. (@fastify/helmet rebuilds the middleware, re-parsing the CSP, on every request:
+    // a tenth of the CPU of a cached catalog hit.)
+    const securityHeaders = helmetHeaders({
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
@@ -28,6 +47,10 @@ export const securityPlugin = fp(
       crossOriginEmbedderPolicy: false,
       // Plain-HTTP self-hosting on a LAN must keep working; put HSTS on the TLS proxy.
       strictTransportSecurity: false,
+    });
+    app.addHook('onRequest', (_request, reply, done) => {
+      reply.headers(securityHeaders);
+      done();
     });
     const allowed = new Set(opts.corsOrigins);
     await app.register(cors, {
