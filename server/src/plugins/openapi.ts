@@ -7,6 +7,10 @@ import apiReference from '@scalar/fastify-api-reference';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
+const DOCS_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
+  "font-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
 export const openApiPlugin = fp(
   async (app: FastifyInstance) => {
     await app.register(swagger, {
@@ -29,6 +33,13 @@ export const openApiPlugin = fp(
       routePrefix: '/api/docs',
       configuration: { url: '/api/openapi.json' },
       logLevel: 'warn',
+      hooks: {
+        // The reference page boots with an inline script; only these pages may run one.
+        onRequest: (_request, reply, done) => {
+          reply.header('content-security-policy', DOCS_CSP);
+          done();
+        },
+      },
     });
   },
   { name: 'openapi' },
