@@ -4,7 +4,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import cookie from '@fastify/cookie';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Redis } from './lib/redis.js';
@@ -74,20 +73,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { caseSensitive: true, ignoreTrailingSlash: false, maxParamLength: 200 },
   });
   app.setValidatorCompiler(createValidatorCompiler());
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    done();
+  });
   // While draining, answer in-flight requests with `Connection: close`, so keep-alive clients do not
   // hold the server open past their last response.
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
+    done(null, payload);
   });
 
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin, { corsOrigins: config.corsOrigins });
-  await app.register(cookie);
   await app.register(openApiPlugin);
 
   const auth = new AuthService({ database, jwtSecret: deps.jwtSecret, redis, log: app.log, limits: { registrationsPerMinute: config.registerRateLimit } });

@@ -106,6 +106,9 @@ export const errorHandlerPlugin = fp(
 
     // JSON bodies: empty → undefined (so body-less POSTs with a JSON content type still work and
     // routes that need a body fail validation), invalid → 400, prototype poisoning → 400.
+    // Bodies are JSON only: without this, Fastify's built-in text/plain parser would let a text
+    // body through to validation (400) instead of answering 415.
+    app.removeContentTypeParser('text/plain');
     app.removeContentTypeParser('application/json');
     app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
       const text = typeof body === 'string' ? body : body.toString('utf8');

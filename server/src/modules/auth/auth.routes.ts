@@ -2,6 +2,7 @@
  * `/api/auth/*`: schemas, OpenAPI text and the bearer pre-handler; each handler forwards to the
  * AuthService. The refresh cookie is HTTP plumbing, so it is set and cleared here.
  */
+import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
@@ -46,12 +47,11 @@ const COOKIE_NOTE =
   `(HttpOnly; Secure; SameSite=Strict; Path=/api/auth; Max-Age=${REFRESH_TOKEN_TTL_SECONDS}).`;
 
 export async function authRoutes(fastify: FastifyInstance, opts: { auth: AuthService }) {
+  // Only these routes read or write cookies: registered here, the cookie hooks skip every other route.
+  await fastify.register(cookie);
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { auth } = opts;
 
-  // Bodies here are JSON only: without this, Fastify's built-in text/plain parser would let a
-  // text body through to validation (400) instead of answering 415.
-  app.removeContentTypeParser('text/plain');
 
   // Token answers must never be stored by a browser or a proxy.
   app.addHook('onSend', async (_request, reply) => {
