@@ -1,5 +1,5 @@
 /** Storage of "My List" entries. Correctness under concurrency comes from constraints and a per-user row lock, not check-then-insert. */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { MediaType, Title } from '@marquee/contracts';
 import type { Db } from '../../db/database.js';
 import { users, watchlist } from '../../db/schema.js';
@@ -10,6 +10,9 @@ export interface WatchlistRow {
   addedAt: Date;
   snapshot: Title;
 }
+
+/** An entry without its snapshot: what a read needs when the catalog resolves every title. */
+export type WatchlistKey = Omit<WatchlistRow, 'snapshot'>;
 
 export type AddResult = { outcome: 'added' | 'existing'; row: WatchlistRow } | { outcome: 'full' };
 
@@ -23,13 +26,22 @@ const columns = {
 export class WatchlistRepository {
   constructor(private readonly db: Db) {}
 
-  /** The user's entries, newest first. */
-  listByUser(userId: string): Promise<WatchlistRow[]> {
+  /** The user's entries, newest first, without snapshots (decoding them costs more than the rest of the query). */
+  listByUser(userId: string): Promise<WatchlistKey[]> {
     return this.db
-      .select(columns)
+      .select({ mediaType: watchlist.mediaType, titleId: watchlist.titleId, addedAt: watchlist.addedAt })
       .from(watchlist)
       .where(eq(watchlist.userId, userId))
       .orderBy(desc(watchlist.addedAt), desc(watchlist.seq));
+  }
+
+  /** The stored snapshots of some of the user's entries. */
+  snapshots(userId: string, titleIds: number[]): Promise<Pick<WatchlistRow, 'mediaType' | 'titleId' | 'snapshot'>[]> {
+    if (titleIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .select({ mediaType: watchlist.mediaType, titleId: watchlist.titleId, snapshot: watchlist.snapshot })
+      .from(watchlist)
+      .where(and(eq(watchlist.userId, userId), inArray(watchlist.titleId, titleIds)));
   }
 
   async find(userId: string, mediaType: MediaType, titleId: number): Promise<WatchlistRow | null> {

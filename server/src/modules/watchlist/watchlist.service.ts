@@ -14,7 +14,7 @@ import type { Database } from '../../db/database.js';
 import { conflict, notFound } from '../../errors.js';
 import { etagOf } from '../../lib/cache.js';
 import type { AuthUser } from '../../plugins/auth.js';
-import { WatchlistRepository, type WatchlistRow } from './watchlist.repository.js';
+import { WatchlistRepository, type WatchlistKey, type WatchlistRow } from './watchlist.repository.js';
 
 /** The most titles one list holds. */
 export const WATCHLIST_LIMIT = 1000;
@@ -79,7 +79,15 @@ export class WatchlistService {
   async list(user: AuthUser): Promise<Watchlist> {
     const rows = await this.repository.listByUser(user.id);
     const titles = await this.catalog.findTitles(rows.map((row) => ({ mediaType: row.mediaType, id: row.titleId })));
-    const results = rows.map((row, i) => ({ ...toTitle(titles[i] ?? row.snapshot), added_at: row.addedAt.toISOString() }));
+    const unresolved = rows.filter((_, i) => titles[i] === null);
+    const stored = await this.repository.snapshots(user.id, unresolved.map((row) => row.titleId));
+    const snapshotOf = (row: WatchlistKey) =>
+      stored.find((entry) => entry.titleId === row.titleId && entry.mediaType === row.mediaType)?.snapshot;
+    const results = rows.flatMap((row, i) => {
+      const title = titles[i] ?? snapshotOf(row);
+      // Only a row deleted between the two reads has neither; it is no longer in the list.
+      return title ? [{ ...toTitle(title), added_at: row.addedAt.toISOString() }] : [];
+    });
     return { results, total_results: results.length };
   }
 
