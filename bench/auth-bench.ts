@@ -7,24 +7,18 @@
  * Options (environment): BENCH_DURATION (seconds per scenario, default 10), BENCH_CONNECTIONS
  * (default 16), BENCH_THREADS (default 2). Writes bench/results/auth.json.
  */
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { machine, startServer, wrkOutput, writeJson } from './lib/index.js';
 
-const run = promisify(execFile);
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(benchDir, '..');
-const serverEntry = path.join(root, 'server/dist/main.js');
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const threads = Number(process.env.BENCH_THREADS ?? 2);
 
-interface WrkResult {
+/** The JSON line `auth-report.lua` prints. */
+interface AuthReport {
   requests: number;
   duration_us: number;
   non_2xx: number;
@@ -44,33 +38,6 @@ interface Scenario {
   socketErrors: number;
 }
 
-/** A port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitUntilReady(base: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${base}/readyz`);
-      if (res.status === 200) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error('server not ready in time');
-}
-
 async function rssKiB(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const match = /^VmRSS:\s+(\d+) kB$/m.exec(status);
@@ -79,14 +46,17 @@ async function rssKiB(pid: number): Promise<number> {
 }
 
 async function wrk(name: string, url: string, script: string, env: Record<string, string>): Promise<Scenario> {
-  const { stdout } = await run(
-    'wrk',
-    [`-t${threads}`, `-c${connections}`, `-d${duration}s`, '--timeout', '10s', '-s', path.join(benchDir, script), url],
-    { env: { ...process.env, BENCH_DIR: benchDir, ...env }, maxBuffer: 1 << 20 },
-  );
+  const stdout = await wrkOutput(url, {
+    threads,
+    connections,
+    duration: `${duration}s`,
+    timeout: '10s',
+    script: path.join(benchDir, script),
+    env: { BENCH_DIR: benchDir, ...env },
+  });
   const line = stdout.split('\n').find((text) => text.startsWith('BENCH_JSON '));
   if (!line) throw new Error(`wrk printed no result:\n${stdout}`);
-  const result = JSON.parse(line.slice('BENCH_JSON '.length)) as WrkResult;
+  const result = JSON.parse(line.slice('BENCH_JSON '.length)) as AuthReport;
   return {
     name,
     requestsPerSecond: Math.round((result.requests / result.duration_us) * 1e6 * 10) / 10,
@@ -111,33 +81,21 @@ const median = (values: number[]) => {
 };
 
 async function main() {
-  if (!existsSync(serverEntry)) {
-    throw new Error('server/dist/main.js is missing: run `npm run build -w @marquee/contracts -w @marquee/server` first');
-  }
   // Other work on the machine skews every figure: the load average is recorded with them.
-  const loadBefore = Math.round((loadavg()[0] ?? 0) * 100) / 100;
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'marquee-bench-'));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const started = performance.now();
-  const child = spawn(process.execPath, [serverEntry], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? '',
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      // One client (wrk) registers hundreds of accounts a minute here; production keeps the default 30.
-      REGISTER_RATE_LIMIT: '1000000',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+  const { cpus, cpuModel, node, loadAverage } = machine();
+  const loadBefore = loadAverage[0] ?? 0;
+  const server = await startServer({
+    // Time to ready includes the database: poll /readyz, often, so the figure is not rounded up.
+    readyPath: '/readyz',
+    pollMs: 5,
+    // One client (wrk) registers hundreds of accounts a minute here; production keeps the default 30.
+    env: { REGISTER_RATE_LIMIT: '1000000' },
   });
+  const base = server.url;
+  const pid = server.child.pid!;
   try {
-    await waitUntilReady(base, child);
-    const readyMs = Math.round(performance.now() - started);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const idleRssKiB = await rssKiB(child.pid!);
+    const idleRssKiB = await rssKiB(pid);
 
     // Timing of the two 401s: an unknown email verifies a dummy hash, so it costs what a wrong
     // password costs. Sequential, 12 of each (the client allowance is 30 failures per 15 minutes).
@@ -163,13 +121,13 @@ async function main() {
       await wrk('POST /api/auth/login', `${base}/api/auth/login`, 'auth-login.lua', { BENCH_EMAIL: account.email, BENCH_PASSWORD: account.password }),
       await wrk('GET /api/auth/me', `${base}/api/auth/me`, 'auth-me.lua', { BENCH_TOKEN: String(signedIn.json.access_token) }),
     ];
-    const loadedRssKiB = await rssKiB(child.pid!);
+    const loadedRssKiB = await rssKiB(pid);
 
     const result = {
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverage1mBefore: loadBefore },
+      machine: { cpus, cpuModel, node, loadAverage1mBefore: loadBefore },
       setup: { database: 'pglite', durationSeconds: duration, connections, threads },
-      timeToReadyMs: readyMs,
+      timeToReadyMs: server.readyMs,
       idleRssMiB: Math.round(idleRssKiB / 102.4) / 10,
       rssAfterLoadMiB: Math.round(loadedRssKiB / 102.4) / 10,
       login401MedianMs: { unknownEmail: Math.round(median(unknownMs) * 10) / 10, wrongPassword: Math.round(median(wrongMs) * 10) / 10 },
@@ -186,13 +144,10 @@ async function main() {
         scenarios.map((s) => [s.name, { 'req/s': s.requestsPerSecond, 'p50 ms': s.p50Ms, 'p99 ms': s.p99Ms, requests: s.requests, 'non-2xx': s.non2xx, 'socket errors': s.socketErrors }]),
       ),
     );
-    await mkdir(path.join(benchDir, 'results'), { recursive: true });
-    await writeFile(path.join(benchDir, 'results/auth.json'), `${JSON.stringify(result, null, 2)}\n`);
+    await writeJson('auth', result);
     console.log('written to bench/results/auth.json');
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
-    await rm(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 

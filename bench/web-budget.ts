@@ -10,22 +10,18 @@
  * (override with CHROME_PATH). LIGHTHOUSE_PRESET=mobile|desktop picks the Lighthouse configuration
  * (default: both). Writes bench/results/web.json.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { repoRoot, startServer, writeJson } from './lib/index.js';
 
 const run = promisify(execFile);
-const benchDir = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(benchDir, '..');
-const webDist = path.join(root, 'web/dist');
-const serverEntry = path.join(root, 'server/dist/main.js');
-const lighthouseBin = path.join(root, 'node_modules/.bin/lighthouse');
+const webDist = path.join(repoRoot, 'web/dist');
+const serverEntry = path.join(repoRoot, 'server/dist/main.js');
+const lighthouseBin = path.join(repoRoot, 'node_modules/.bin/lighthouse');
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const chromeFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -78,7 +74,6 @@ async function initialJs(): Promise<{ files: JsFile[]; totalGzip: number; total:
 /** The lazy chunk of the browse route and its own static imports, reported for context. */
 async function browseRouteJs(initial: Set<string>): Promise<number> {
   const assets = path.join(webDist, 'assets');
-  const { readdir } = await import('node:fs/promises');
   const browse = (await readdir(assets)).find((f) => /^browse-.*\.js$/.test(f));
   if (!browse) return 0;
   let total = 0;
@@ -97,31 +92,6 @@ async function browseRouteJs(initial: Set<string>): Promise<number> {
 }
 
 // ---------- server ----------
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitUntilReady(base: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('server did not become ready');
-}
 
 /** Registers an account and returns its refresh cookie (`marquee_refresh=…`). */
 async function refreshCookie(base: string): Promise<string> {
@@ -205,16 +175,11 @@ async function main() {
   for (const f of js.files) console.log(`  ${f.file}  ${(f.gzipBytes / 1024).toFixed(1)} KB gzip`);
   console.log(`browse route chunk (lazy, loaded right after): ${(browseChunk / 1024).toFixed(1)} KB gzip`);
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'marquee-web-bench-'));
-  const child = spawn(process.execPath, [serverEntry], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '', TMDB_API_KEY: '', TMDB_ACCESS_TOKEN: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  // Embedded catalog and PGlite: the server's environment carries no DATABASE_URL, REDIS_URL or TMDB credential.
+  const server = await startServer({ readyPath: '/readyz', pollMs: 200, stdout: 'ignore' });
+  const base = server.url;
   const runs: LighthouseRun[] = [];
   try {
-    await waitUntilReady(base, child);
     // Warm the catalog caches once, as any running server would be.
     await fetch(`${base}/`).then((r) => r.text());
     const presets = (process.env.LIGHTHOUSE_PRESET ? [process.env.LIGHTHOUSE_PRESET] : ['mobile', 'desktop']) as Array<'mobile' | 'desktop'>;
@@ -224,9 +189,7 @@ async function main() {
       runs.push(await lighthouse(`${base}/`, '/ (signed in)', preset, async () => ({ Cookie: await refreshCookie(base) })));
     }
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-    await rm(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 
   for (const r of runs) {
@@ -247,8 +210,7 @@ async function main() {
     },
     lighthouse: { version: '12', targets: { score: TARGET_SCORE, lcp_ms: TARGET_LCP_MS }, runs },
   };
-  await mkdir(path.join(benchDir, 'results'), { recursive: true });
-  await writeFile(path.join(benchDir, 'results/web.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await writeJson('web', results);
   console.log('wrote bench/results/web.json');
 }
 

@@ -16,11 +16,16 @@ export function machine() {
   };
 }
 
-/** Writes `bench/results/<name>.json` and returns its path. */
-export async function writeResults(name: string, data: unknown): Promise<string> {
+/** Writes `data` as it is to `bench/results/<name>.json` and returns its path. */
+export async function writeJson(name: string, data: unknown): Promise<string> {
   const dir = path.join(repoRoot, 'bench/results');
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${name}.json`);
-  await writeFile(file, `${JSON.stringify({ name, at: new Date().toISOString(), machine: machine(), ...(data as object) }, null, 2)}\n`);
+  await writeFile(file, `${JSON.stringify(data, null, 2)}\n`);
   return file;
+}
+
+/** Writes `bench/results/<name>.json` with the name, the time and the machine, and returns its path. */
+export function writeResults(name: string, data: unknown): Promise<string> {
+  return writeJson(name, { name, at: new Date().toISOString(), machine: machine(), ...(data as object) });
 }

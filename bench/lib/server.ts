@@ -1,6 +1,6 @@
 /**
  * Starts the built server (`node server/dist/main.js`) as a child process on a free port with a
- * temporary DATA_DIR and LOG_LEVEL=warn, and waits until `/healthz` answers.
+ * temporary DATA_DIR and LOG_LEVEL=warn, and waits until `/healthz` (or `readyPath`) answers 2xx.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,12 +16,24 @@ export interface RunningServer {
   port: number;
   dataDir: string;
   child: ChildProcess;
-  /** Milliseconds from spawn to the first 200 from /healthz. */
+  /** Milliseconds from spawn to the first 2xx from the ready path. */
   readyMs: number;
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { env?: Record<string, string>; readyTimeoutMs?: number } = {}): Promise<RunningServer> {
+export interface StartOptions {
+  /** Added to (or overriding) the server's environment, which inherits only PATH and HOME. */
+  env?: Record<string, string>;
+  readyTimeoutMs?: number;
+  /** The path polled until it answers 2xx: `/healthz` (listening) by default, `/readyz` for "database ready". */
+  readyPath?: string;
+  /** Milliseconds between two polls of the ready path (default 50; smaller measures readyMs finer). */
+  pollMs?: number;
+  /** The server's stdout: inherited by default, `ignore` to keep the bench's own output alone. */
+  stdout?: 'inherit' | 'ignore';
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const entry = path.join(repoRoot, 'server/dist/main.js');
   if (!existsSync(entry)) throw new Error('server/dist/main.js is missing: run `npm run build -w @marquee/contracts -w @marquee/server` first');
   const port = await freePort();
@@ -37,8 +49,9 @@ export async function startServer(options: { env?: Record<string, string>; ready
     ...options.env,
   };
   const started = performance.now();
-  const child = spawn(process.execPath, [entry], { cwd: repoRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [entry], { cwd: repoRoot, env, stdio: ['ignore', options.stdout ?? 'inherit', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
+  const readyPath = options.readyPath ?? '/healthz';
   const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
   let exited = false;
   child.once('exit', () => {
@@ -51,12 +64,12 @@ export async function startServer(options: { env?: Record<string, string>; ready
       throw new Error('server was not ready in time');
     }
     try {
-      const res = await fetch(`${url}/healthz`);
+      const res = await fetch(`${url}${readyPath}`);
       if (res.ok) break;
     } catch {
       // not listening yet
     }
-    await sleep(50);
+    await sleep(options.pollMs ?? 50);
   }
   const readyMs = Math.round(performance.now() - started);
   return {

@@ -12,6 +12,10 @@ export interface WrkOptions {
   headers?: Record<string, string>;
   /** A Lua script (wrk -s). */
   script?: string;
+  /** wrk's socket/request timeout, e.g. `10s` (wrk's default is 2s). */
+  timeout?: string;
+  /** Added to wrk's environment (read by Lua scripts with `os.getenv`). */
+  env?: Record<string, string>;
 }
 
 export interface WrkResult {
@@ -53,12 +57,19 @@ export function parseWrk(output: string): WrkResult {
   };
 }
 
-/** `wrk -t1 -c50 -d10s --latency` (by default) against `url`. */
-export async function runWrk(url: string, options: WrkOptions = {}): Promise<WrkResult> {
+/** `wrk -t1 -c50 -d10s --latency` (by default) against `url`; its whole output, for scripts that print their own report. */
+export async function wrkOutput(url: string, options: WrkOptions = {}): Promise<string> {
   const args = ['-t', String(options.threads ?? 1), '-c', String(options.connections ?? 50), '-d', options.duration ?? '10s', '--latency'];
+  if (options.timeout) args.push('--timeout', options.timeout);
   for (const [name, value] of Object.entries(options.headers ?? {})) args.push('-H', `${name}: ${value}`);
   if (options.script) args.push('-s', options.script);
   args.push(url);
-  const { stdout } = await run('/usr/bin/wrk', args, { maxBuffer: 10 * 1024 * 1024 });
-  return parseWrk(stdout);
+  const env = options.env ? { ...process.env, ...options.env } : process.env;
+  const { stdout } = await run('/usr/bin/wrk', args, { env, maxBuffer: 10 * 1024 * 1024 });
+  return stdout;
+}
+
+/** `wrk -t1 -c50 -d10s --latency` (by default) against `url`, parsed. */
+export async function runWrk(url: string, options: WrkOptions = {}): Promise<WrkResult> {
+  return parseWrk(await wrkOutput(url, options));
 }
