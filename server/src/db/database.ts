@@ -2,6 +2,7 @@
  * The database connection: embedded PGlite in DATA_DIR by default, PostgreSQL when DATABASE_URL
  * is set. Both speak the same Drizzle API over the same schema and the same migrations.
  */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,13 +34,21 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   let client: PGlite;
   if (dataDir === null) {
     client = new PGlite();
+    await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
   } else {
     const dir = path.join(dataDir, 'pgdata');
     await mkdir(dir, { recursive: true });
+    const fresh = !existsSync(path.join(dir, 'PG_VERSION'));
     client = new PGlite(dir);
+    await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
+    if (fresh) {
+      // Creating a cluster grows PGlite's WebAssembly memory to about twice what it needs
+      // afterwards, and that memory is never returned: reopen so a first start idles like any other.
+      await client.close();
+      client = new PGlite(dir);
+    }
   }
   const db = drizzlePglite({ client, schema });
-  await migratePglite(db, { migrationsFolder });
   return {
     db: db as unknown as Db,
     kind: 'pglite',
