@@ -19,14 +19,27 @@ export const webPlugin = fp(
       return;
     }
     const indexHtml = await readFile(indexPath);
-    await app.register(fastifyStatic, {
-      root: opts.webDist,
-      wildcard: false,
-      index: false,
-      setHeaders: (res, filePath) => {
-        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
-        res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
-      },
+    // Assets live in their own scope, so only they pay for the Vary hook.
+    await app.register(async (assets) => {
+      // Pre-compressed variants depend on Accept-Encoding: caches must keep them apart.
+      assets.addHook('onSend', (_request, reply, payload, done) => {
+        const vary = reply.getHeader('vary');
+        reply.header('vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
+        done(null, payload);
+      });
+      await assets.register(fastifyStatic, {
+        root: opts.webDist,
+        wildcard: false,
+        index: false,
+        // The build writes .br and .gz twins of every text asset; send those to clients that accept them.
+        preCompressed: true,
+        // Cache-Control comes from setHeaders alone (the plugin's own default would override it).
+        cacheControl: false,
+        setHeaders: (res, filePath) => {
+          const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+          res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+        },
+      });
     });
     const sendIndex = (_request: unknown, reply: FastifyReply) =>
       reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
