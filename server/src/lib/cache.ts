@@ -13,6 +13,7 @@
  * "Not found" answers may be cached briefly too.
  */
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { AppError } from '../errors.js';
@@ -256,7 +257,8 @@ function answer(entry: Entry): CachedAnswer {
 
 /**
  * Whether an `If-None-Match` header matches `etag`: `*`, or any listed tag, compared weakly
- * (RFC 9110 §13.1.2: `W/"x"` matches `"x"`).
+ * (RFC 9110 §13.1.2: `W/"x"` matches `"x"`). A compressed representation's tag (`"x-br"`,
+ * `"x-gzip"`) matches its identity tag too: the content is the same.
  */
 export function ifNoneMatchMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
@@ -264,23 +266,73 @@ export function ifNoneMatchMatches(header: string | undefined, etag: string): bo
   for (const part of header.split(',')) {
     let tag = part.trim();
     if (tag.startsWith('W/')) tag = tag.slice(2);
+    tag = tag.replace(/-(br|gzip)"$/, '"');
     if (tag === etag) return true;
   }
   return false;
 }
 
+type Encoding = 'br' | 'gzip';
+
+/** Bodies smaller than this go as they are: compressing them saves less than it costs. */
+const COMPRESS_MIN_BYTES = 1024;
+/** Compressed twins of answers, made on first demand and dropped with the answer. */
+const compressedBodies = new WeakMap<Buffer, Partial<Record<Encoding, Buffer>>>();
+
+/** The encoding to use for an `Accept-Encoding` header: Brotli, then gzip, else none. */
+function encodingFor(header: string | undefined): Encoding | null {
+  if (!header) return null;
+  const accepted = new Set<string>();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
+  }
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
+  return null;
+}
+
+function compressed(body: Buffer, encoding: Encoding): Buffer {
+  let twins = compressedBodies.get(body);
+  if (!twins) compressedBodies.set(body, (twins = {}));
+  return (twins[encoding] ??=
+    encoding === 'br'
+      ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+      : gzipSync(body, { level: 6 }));
+}
+
 /**
- * Sends a cached answer as is: `ETag`, `Cache-Control` with the remaining freshness, and 304 when
- * the client already holds it. No serialisation happens here — the bytes were made at fill time.
+ * Sends ready JSON bytes with their `ETag` and `cacheControl`: 304 when the client already holds
+ * them, else the body — Brotli- or gzip-compressed once per answer for clients that accept it.
+ */
+export function sendAnswer(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  answer: { body: Buffer; etag: string },
+  cacheControl: string,
+): FastifyReply {
+  const vary = reply.getHeader('vary');
+  reply.header('vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
+  reply.header('cache-control', cacheControl);
+  const encoding = answer.body.length >= COMPRESS_MIN_BYTES ? encodingFor(request.headers['accept-encoding']) : null;
+  reply.header('etag', encoding ? `${answer.etag.slice(0, -1)}-${encoding}"` : answer.etag);
+  if (ifNoneMatchMatches(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
+  reply.header('content-type', 'application/json; charset=utf-8');
+  if (!encoding) return reply.send(answer.body);
+  return reply.header('content-encoding', encoding).send(compressed(answer.body, encoding));
+}
+
+/**
+ * Sends a cached answer as is, with `Cache-Control` carrying the remaining freshness. No
+ * serialisation happens here — the bytes were made at fill time.
  */
 export function sendCached(request: FastifyRequest, reply: FastifyReply, cached: CachedAnswer): FastifyReply {
   const maxAge = Math.max(0, Math.ceil((cached.freshUntil - Date.now()) / 1000));
-  reply.header('etag', cached.etag);
-  reply.header(
-    'cache-control',
+  return sendAnswer(
+    request,
+    reply,
+    cached,
     `public, max-age=${maxAge}, stale-while-revalidate=${cached.swrSeconds}, stale-if-error=${cached.staleIfErrorSeconds}`,
   );
-  if (ifNoneMatchMatches(request.headers['if-none-match'], cached.etag)) return reply.code(304).send();
-  reply.header('content-type', 'application/json; charset=utf-8');
-  return reply.send(cached.body);
 }

@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../helpers/backends.js';
 import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
@@ -107,5 +108,42 @@ describe('cross-origin requests', () => {
     ]) {
       expect(routes).toContain(route);
     }
+  });
+});
+
+describe('compressed answers', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ backend: databaseBackends[0]! });
+  });
+  afterAll(() => t.close());
+
+  it('a catalog answer goes Brotli- or gzip-compressed to clients that accept it, the same JSON either way', async () => {
+    const plain = await t.app.inject({ method: 'GET', url: '/api/movies/popular' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (const [accept, encoding, decode] of [
+      ['gzip, deflate, br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+      ['br;q=0, gzip', 'gzip', gunzipSync],
+    ] as const) {
+      const res = await t.app.inject({ method: 'GET', url: '/api/movies/popular', headers: { 'accept-encoding': accept } });
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(String(res.headers.vary)).toContain('Accept-Encoding');
+      expect(res.headers.etag).toBe(`${String(plain.headers.etag).slice(0, -1)}-${encoding}"`);
+      expect(res.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+      expect(decode(res.rawPayload).toString('utf8')).toBe(plain.body);
+      const again = await t.app.inject({
+        method: 'GET',
+        url: '/api/movies/popular',
+        headers: { 'accept-encoding': accept, 'if-none-match': String(res.headers.etag) },
+      });
+      expect(again.statusCode).toBe(304);
+    }
+  });
+
+  it('identity-only clients get the plain bytes', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/movies/popular', headers: { 'accept-encoding': 'identity' } });
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.json().results.length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { IdParams, MediaTypeQuery, Problem, Watchlist, WatchlistEntry } from '@marquee/contracts';
-import { ifNoneMatchMatches } from '../../lib/cache.js';
+import { sendAnswer } from '../../lib/cache.js';
 import type { WatchlistService } from './watchlist.service.js';
 
 const tags = ['watchlist'];
@@ -25,12 +25,7 @@ export async function watchlistRoutes(app: FastifyInstance, opts: { watchlist: W
         response: { 200: Watchlist, 304: { type: 'null', description: 'Not modified.' }, 401: Problem },
       },
     },
-    async (request, reply) => {
-      const { body, etag } = await watchlist.answer(request.user);
-      reply.header('etag', etag).header('cache-control', 'private, no-cache');
-      if (ifNoneMatchMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
-      return reply.type('application/json; charset=utf-8').send(body);
-    },
+    async (request, reply) => sendAnswer(request, reply, await watchlist.answer(request.user), 'private, no-cache'),
   );
 
   app.post<{ Params: IdParams; Querystring: MediaTypeQuery }>(
