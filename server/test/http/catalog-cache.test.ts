@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { databaseBackends, openTestRedis, type TestRedis } from '../helpers/backends.js';
 import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
+import { startTmdbApp } from '../helpers/tmdb-app.js';
 import { startFakeTmdb, type FakeTmdb } from '../helpers/fake-tmdb.js';
 
 const backend = databaseBackends[0]!;
@@ -10,15 +11,11 @@ const maxAgeOf = (res: { headers: Record<string, unknown> }) => Number(/max-age=
 describe('catalog cache (in-process)', () => {
   let fake: FakeTmdb;
   let t: TestApp;
-
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    fake = await startFakeTmdb();
-    t = await buildTestApp({ backend, env: { TMDB_BASE_URL: fake.url, TMDB_API_KEY: fake.apiKey } });
+    ({ fake, t, close } = await startTmdbApp());
   });
-  afterAll(async () => {
-    await t.close();
-    await fake.close();
-  });
+  afterAll(() => close());
   beforeEach(() => fake.reset());
 
   it('a second identical request is answered from the cache, byte for byte, with the same ETag', async () => {
@@ -117,17 +114,12 @@ describe('catalog cache (in-process)', () => {
 });
 
 describe('CATALOG_TTL_SECONDS', () => {
-  let fake: FakeTmdb;
   let t: TestApp;
-
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    fake = await startFakeTmdb();
-    t = await buildTestApp({ backend, env: { TMDB_BASE_URL: fake.url, TMDB_API_KEY: fake.apiKey, CATALOG_TTL_SECONDS: '42' } });
+    ({ t, close } = await startTmdbApp({ env: { CATALOG_TTL_SECONDS: '42' } }));
   });
-  afterAll(async () => {
-    await t.close();
-    await fake.close();
-  });
+  afterAll(() => close());
 
   it('replaces every freshness lifetime', async () => {
     for (const url of ['/api/movies/popular', '/api/movies/550', '/api/genres', '/api/movies/featured']) {

@@ -6,6 +6,7 @@ import { createTmdbSource } from '../../src/integrations/tmdb/tmdb.source.js';
 import { databaseBackends } from '../helpers/backends.js';
 import { buildTestApp, testConfig, type TestApp } from '../helpers/build-test-app.js';
 import { capturedLogs, startFakeTmdb, type FakeTmdb } from '../helpers/fake-tmdb.js';
+import { startTmdbApp } from '../helpers/tmdb-app.js';
 
 const backend = databaseBackends[0]!;
 const silent = pino({ level: 'silent' });
@@ -117,14 +118,11 @@ describe('a rejected TMDB credential', () => {
   const logs = capturedLogs('info');
   const wrongKey = 'wrong-key-that-tmdb-rejects-0123456789';
 
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    fake = await startFakeTmdb();
-    t = await buildTestApp({ backend, env: { TMDB_BASE_URL: fake.url, TMDB_API_KEY: wrongKey }, logger: logs.logger });
+    ({ fake, t, close } = await startTmdbApp({ env: { TMDB_API_KEY: wrongKey }, logger: logs.logger }));
   });
-  afterAll(async () => {
-    await t.close();
-    await fake.close();
-  });
+  afterAll(() => close());
 
   it('TMDB 401 → 503, one loud error log line, and the key nowhere', async () => {
     const first = await t.app.inject('/api/movies/popular');
@@ -146,15 +144,11 @@ describe('a rejected TMDB credential', () => {
 describe('the circuit breaker', () => {
   let fake: FakeTmdb;
   let t: TestApp;
-
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    fake = await startFakeTmdb();
-    t = await buildTestApp({ backend, env: { TMDB_BASE_URL: fake.url, TMDB_API_KEY: fake.apiKey } });
+    ({ fake, t, close } = await startTmdbApp());
   });
-  afterAll(async () => {
-    await t.close();
-    await fake.close();
-  });
+  afterAll(() => close());
 
   it('after consecutive failures, further calls fail fast with 503 without reaching TMDB', async () => {
     fake.script(/.*/, { status: 500 });
@@ -175,15 +169,11 @@ describe('the circuit breaker', () => {
 describe('the client-side rate limiter', () => {
   let fake: FakeTmdb;
   let t: TestApp;
-
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    fake = await startFakeTmdb();
-    t = await buildTestApp({ backend, env: { TMDB_BASE_URL: fake.url, TMDB_API_KEY: fake.apiKey } });
+    ({ fake, t, close } = await startTmdbApp());
   });
-  afterAll(async () => {
-    await t.close();
-    await fake.close();
-  });
+  afterAll(() => close());
 
   it('never lets more than 40 requests a second reach TMDB, queueing the rest', async () => {
     const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => t.app.inject(`/api/movies/${5000 + i}`)));
