@@ -4,8 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -38,15 +40,9 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   } else {
     const dir = path.join(dataDir, 'pgdata');
     await mkdir(dir, { recursive: true });
-    const fresh = !existsSync(path.join(dir, 'PG_VERSION'));
+    if (!existsSync(path.join(dir, 'PG_VERSION'))) await createCluster(dir);
     client = new PGlite(dir);
     await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
-    if (fresh) {
-      // Creating a cluster grows PGlite's WebAssembly memory to about twice what it needs
-      // afterwards, and that memory is never returned: reopen so a first start idles like any other.
-      await client.close();
-      client = new PGlite(dir);
-    }
   }
   const db = drizzlePglite({ client, schema });
   return {
@@ -57,6 +53,44 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     },
     close: () => client.close(),
   };
+}
+
+/**
+ * Creates a PGlite cluster in `dir`, migrated, in a worker thread. Creating a cluster grows PGlite's
+ * WebAssembly memory to about twice what a running database needs and never returns it; in a worker
+ * that memory goes away with the worker, so a first start idles (and serves) like any other.
+ */
+async function createCluster(dir: string): Promise<void> {
+  const resolve = createRequire(import.meta.url).resolve;
+  const workerData = {
+    dir,
+    migrationsFolder,
+    pglite: resolve('@electric-sql/pglite'),
+    drizzle: resolve('drizzle-orm/pglite'),
+    migrator: resolve('drizzle-orm/pglite/migrator'),
+  };
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    (async () => {
+      const { PGlite } = require(workerData.pglite);
+      const { drizzle } = require(workerData.drizzle);
+      const { migrate } = require(workerData.migrator);
+      const client = new PGlite(workerData.dir);
+      await migrate(drizzle({ client }), { migrationsFolder: workerData.migrationsFolder });
+      await client.close();
+    })().then(() => parentPort.postMessage(null), (error) => parentPort.postMessage(String((error && error.stack) || error)));
+  `;
+  const worker = new Worker(code, { eval: true, workerData });
+  try {
+    const failure = await new Promise<string | null>((resolveResult, reject) => {
+      worker.once('message', resolveResult);
+      worker.once('error', reject);
+      worker.once('exit', (exitCode) => reject(new Error(`creating the database exited with code ${exitCode}`)));
+    });
+    if (failure !== null) throw new Error(`creating the database failed: ${failure}`);
+  } finally {
+    await worker.terminate();
+  }
 }
 
 /** Opens a PostgreSQL pool on `url`. Applies migrations. */
