@@ -2,11 +2,11 @@
  * buildApp: plugins, then modules, in a visible order. Collaborators come in as arguments so a
  * test can pass PGlite, a Redis key prefix or a fake TMDB without module mocking.
  */
-import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Redis } from './lib/redis.js';
+import { AnswerReplay, replayingServer, requestIdOf } from './lib/replay.js';
 import { createValidatorCompiler } from './lib/validation.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
@@ -61,17 +61,18 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database, redis } = deps;
+  // Cached public catalog answers are replayed in front of the router (lib/replay.ts).
+  const replay = new AnswerReplay();
   const app = Fastify({
     logger: deps.logger ?? loggerOptions(config.logLevel),
+    serverFactory: (handler, options) => replayingServer(handler, options, replay),
     bodyLimit: BODY_LIMIT,
-    genReqId: (request) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
-    },
+    genReqId: (request) => requestIdOf(request.headers),
     requestIdHeader: false,
     return503OnClosing: true,
     routerOptions: { caseSensitive: true, ignoreTrailingSlash: false, maxParamLength: 200 },
   });
+  replay.logTo(app.log);
   app.setValidatorCompiler(createValidatorCompiler());
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
+    replay.close();
   });
   app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
@@ -99,7 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authPlugin, { verifier: auth });
   await app.register(healthRoutes, { ping: () => database.ping() });
   await app.register(authRoutes, { auth });
-  await app.register(catalogRoutes, { catalog });
+  await app.register(catalogRoutes, { catalog, replay });
   await app.register(artworkRoutes);
   await app.register(watchlistRoutes, { watchlist });
   await app.register(webPlugin, { webDist: config.webDist });

@@ -302,25 +302,57 @@ function compressed(body: Buffer, encoding: Encoding): Buffer {
       : gzipSync(body, { level: 6 }));
 }
 
+/** What to send for ready bytes: the status, the headers that depend on the request, and the body. */
+export interface Representation {
+  status: 200 | 304;
+  headers: Record<string, string>;
+  /** Null for 304. */
+  body: Buffer | null;
+}
+
 /**
- * Sends ready JSON bytes with their `ETag` and `cacheControl`: 304 when the client already holds
- * them, else the body — Brotli- or gzip-compressed once per answer for clients that accept it.
+ * The representation of ready JSON bytes for a request's `Accept-Encoding` and `If-None-Match`:
+ * 304 when the client already holds them, else the body — Brotli- or gzip-compressed once per
+ * answer for clients that accept it. Used by `sendAnswer` and by the replay in front of the router.
  */
+export function represent(
+  answer: { body: Buffer; etag: string },
+  cacheControl: string,
+  acceptEncoding: string | undefined,
+  ifNoneMatch: string | undefined,
+): Representation {
+  const encoding = answer.body.length >= COMPRESS_MIN_BYTES ? encodingFor(acceptEncoding) : null;
+  const headers: Record<string, string> = {
+    'cache-control': cacheControl,
+    etag: encoding ? `${answer.etag.slice(0, -1)}-${encoding}"` : answer.etag,
+  };
+  if (ifNoneMatchMatches(ifNoneMatch, answer.etag)) return { status: 304, headers, body: null };
+  headers['content-type'] = 'application/json; charset=utf-8';
+  if (!encoding) return { status: 200, headers, body: answer.body };
+  headers['content-encoding'] = encoding;
+  return { status: 200, headers, body: compressed(answer.body, encoding) };
+}
+
+/** A `Vary` value extended with `Accept-Encoding` (answers differ by encoding). */
+export const varyWithEncoding = (vary: unknown): string => (vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
+
+/** Sends ready JSON bytes with their `ETag` and `cacheControl` (see `represent`). */
 export function sendAnswer(
   request: FastifyRequest,
   reply: FastifyReply,
   answer: { body: Buffer; etag: string },
   cacheControl: string,
 ): FastifyReply {
-  const vary = reply.getHeader('vary');
-  reply.header('vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
-  reply.header('cache-control', cacheControl);
-  const encoding = answer.body.length >= COMPRESS_MIN_BYTES ? encodingFor(request.headers['accept-encoding']) : null;
-  reply.header('etag', encoding ? `${answer.etag.slice(0, -1)}-${encoding}"` : answer.etag);
-  if (ifNoneMatchMatches(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
-  reply.header('content-type', 'application/json; charset=utf-8');
-  if (!encoding) return reply.send(answer.body);
-  return reply.header('content-encoding', encoding).send(compressed(answer.body, encoding));
+  reply.header('vary', varyWithEncoding(reply.getHeader('vary')));
+  const { status, headers, body } = represent(answer, cacheControl, request.headers['accept-encoding'], request.headers['if-none-match']);
+  reply.headers(headers).code(status);
+  return body === null ? reply.send() : reply.send(body);
+}
+
+/** `Cache-Control` of a cached answer: public, with the freshness it has left at `now`. */
+export function cacheControlOf(cached: CachedAnswer, now = Date.now()): string {
+  const maxAge = Math.max(0, Math.ceil((cached.freshUntil - now) / 1000));
+  return `public, max-age=${maxAge}, stale-while-revalidate=${cached.swrSeconds}, stale-if-error=${cached.staleIfErrorSeconds}`;
 }
 
 /**
@@ -328,11 +360,5 @@ export function sendAnswer(
  * serialisation happens here — the bytes were made at fill time.
  */
 export function sendCached(request: FastifyRequest, reply: FastifyReply, cached: CachedAnswer): FastifyReply {
-  const maxAge = Math.max(0, Math.ceil((cached.freshUntil - Date.now()) / 1000));
-  return sendAnswer(
-    request,
-    reply,
-    cached,
-    `public, max-age=${maxAge}, stale-while-revalidate=${cached.swrSeconds}, stale-if-error=${cached.staleIfErrorSeconds}`,
-  );
+  return sendAnswer(request, reply, cached, cacheControlOf(cached));
 }

@@ -1,9 +1,11 @@
 /**
  * Catalog routes (public): schemas, OpenAPI text and one-line handlers. Answers come from the
  * catalog service as ready bytes and are sent by `sendCached` with `ETag`, `Cache-Control` and 304
- * support; the 200 schemas below document them (and would serialise anything not pre-serialised).
+ * support, and remembered by the replay (lib/replay.ts) that answers the same URL again in front of
+ * the router while they are fresh. The 200 schemas below document them (and would serialise
+ * anything not pre-serialised).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import {
   CatalogInfo,
@@ -19,7 +21,8 @@ import {
   Trailer,
   TrendingQuery,
 } from '@marquee/contracts';
-import { sendCached } from '../../lib/cache.js';
+import { sendCached, type CachedAnswer } from '../../lib/cache.js';
+import type { AnswerReplay } from '../../lib/replay.js';
 import type { CatalogService } from './catalog.service.js';
 
 const tags = ['catalog'];
@@ -31,8 +34,13 @@ const errors = { 400: Problem, 429: Problem, 503: Problem };
 const pageOf = (query: { page?: number | undefined }) => query.page ?? 1;
 
 /** Every catalog route of API.md, plus `/api/catalog` (the source and its attribution). */
-export async function catalogRoutes(app: FastifyInstance, opts: { catalog: CatalogService }) {
-  const { catalog } = opts;
+export async function catalogRoutes(app: FastifyInstance, opts: { catalog: CatalogService; replay?: AnswerReplay }) {
+  const { catalog, replay } = opts;
+  // Every answer here is public and a function of the URL alone, so the replay may send it again.
+  const send = (request: FastifyRequest, reply: FastifyReply, cached: CachedAnswer) => {
+    replay?.remember(request, reply, cached);
+    return sendCached(request, reply, cached);
+  };
 
   app.get(
     '/api/catalog',
@@ -60,7 +68,7 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
         response: { 200: TitleDetails, 304: NotModified, 404: Problem, ...errors },
       },
     },
-    async (request, reply) => sendCached(request, reply, await catalog.featured()),
+    async (request, reply) => send(request, reply, await catalog.featured()),
   );
 
   app.get<{ Querystring: PageQuery }>(
@@ -74,7 +82,7 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
         response: { 200: Page, 304: NotModified, ...errors },
       },
     },
-    async (request, reply) => sendCached(request, reply, await catalog.popular(pageOf(request.query))),
+    async (request, reply) => send(request, reply, await catalog.popular(pageOf(request.query))),
   );
 
   app.get<{ Querystring: TrendingQuery }>(
@@ -88,7 +96,7 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
         response: { 200: Page, 304: NotModified, ...errors },
       },
     },
-    async (request, reply) => sendCached(request, reply, await catalog.trending(request.query.window ?? 'week', pageOf(request.query))),
+    async (request, reply) => send(request, reply, await catalog.trending(request.query.window ?? 'week', pageOf(request.query))),
   );
 
   app.get<{ Params: GenreParams; Querystring: PageQuery }>(
@@ -105,7 +113,7 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
         response: { 200: Page, 304: NotModified, 404: Problem, ...errors },
       },
     },
-    async (request, reply) => sendCached(request, reply, await catalog.genre(request.params.genre_id, pageOf(request.query))),
+    async (request, reply) => send(request, reply, await catalog.genre(request.params.genre_id, pageOf(request.query))),
   );
 
   app.get<{ Querystring: SearchQuery }>(
@@ -123,7 +131,7 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
         response: { 200: Page, 304: NotModified, 404: Problem, ...errors },
       },
     },
-    async (request, reply) => sendCached(request, reply, await catalog.search(request.query)),
+    async (request, reply) => send(request, reply, await catalog.search(request.query)),
   );
 
   app.get<{ Params: IdParams; Querystring: MediaTypeQuery }>(
@@ -138,7 +146,7 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
         response: { 200: TitleDetails, 304: NotModified, 404: Problem, ...errors },
       },
     },
-    async (request, reply) => sendCached(request, reply, await catalog.details(request.query.media_type ?? 'movie', request.params.movie_id)),
+    async (request, reply) => send(request, reply, await catalog.details(request.query.media_type ?? 'movie', request.params.movie_id)),
   );
 
   app.get<{ Params: IdParams; Querystring: MediaTypeQuery }>(
@@ -155,7 +163,7 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
         response: { 200: Trailer, 304: NotModified, 404: Problem, ...errors },
       },
     },
-    async (request, reply) => sendCached(request, reply, await catalog.trailer(request.query.media_type ?? 'movie', request.params.movie_id)),
+    async (request, reply) => send(request, reply, await catalog.trailer(request.query.media_type ?? 'movie', request.params.movie_id)),
   );
 
   app.get(
@@ -168,6 +176,6 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
         response: { 200: GenreList, 304: NotModified, 429: Problem, 503: Problem },
       },
     },
-    async (request, reply) => sendCached(request, reply, await catalog.genres()),
+    async (request, reply) => send(request, reply, await catalog.genres()),
   );
 }
