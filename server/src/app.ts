@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Redis } from './lib/redis.js';
 import { AnswerReplay, replayingServer, requestIdOf } from './lib/replay.js';
+import { lazyChildLogger } from './lib/request-logger.js';
 import { createValidatorCompiler } from './lib/validation.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
@@ -66,6 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? loggerOptions(config.logLevel),
     serverFactory: (handler, options) => replayingServer(handler, options, replay),
+    childLoggerFactory: lazyChildLogger,
     bodyLimit: BODY_LIMIT,
     genReqId: (request) => requestIdOf(request.headers),
     requestIdHeader: false,
@@ -88,6 +90,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
     done(null, payload);
+  });
+
+  database.changes.subscribe((change) => {
+    if (change.kind === 'reset') app.log.warn('database change notifications interrupted: cached sessions and lists dropped until they resume');
   });
 
   await app.register(errorHandlerPlugin);

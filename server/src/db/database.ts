@@ -16,6 +16,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { listenForChanges, localChangeFeed, type ChangeFeed } from './change-feed.js';
 import { schema } from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -24,6 +25,8 @@ export interface Database {
   db: Db;
   /** `pglite` or `postgres`, for logs and test output. */
   kind: 'pglite' | 'postgres';
+  /** Committed changes that make cached sessions and lists wrong (see change-feed.ts). */
+  changes: ChangeFeed;
   /** Answers when the database does: used by `/readyz`. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -48,6 +51,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   return {
     db: db as unknown as Db,
     kind: 'pglite',
+    changes: localChangeFeed(),
     ping: async () => {
       await client.query('select 1');
     },
@@ -100,13 +104,18 @@ export async function openPostgres(url: string): Promise<Database> {
   pool.on('error', () => {});
   const db = drizzlePg({ client: pool, schema });
   await migratePg(db, { migrationsFolder });
+  const changes = await listenForChanges(url);
   return {
     db: db as unknown as Db,
     kind: 'postgres',
+    changes,
     ping: async () => {
       await db.execute(sql`select 1`);
     },
-    close: () => pool.end(),
+    close: async () => {
+      await changes.close();
+      await pool.end();
+    },
   };
 }
 

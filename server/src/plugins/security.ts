@@ -52,9 +52,11 @@ export const securityPlugin = fp(
       reply.headers(securityHeaders);
       done();
     });
-    const allowed = new Set(opts.corsOrigins);
+    // With no origin listed (the default: the web app is same-origin) there is nothing to allow, and
+    // no per-request CORS work: no answer ever carries Access-Control-Allow-Origin.
+    if (opts.corsOrigins.length === 0) return;
     await app.register(cors, {
-      origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
+      origin: opts.corsOrigins,
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
       allowedHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
       exposedHeaders: ['ETag', 'Retry-After', 'WWW-Authenticate'],

@@ -13,6 +13,11 @@ export interface TestDatabase extends Database {
   cleanup(): Promise<void>;
   /** Reopens the same data (a server restart); only for backends that persist. */
   reopen(): Promise<TestDatabase>;
+  /**
+   * A second connection to the same data, as another server instance has (PostgreSQL only: PGlite
+   * data belongs to one process). Its `cleanup()` only closes it.
+   */
+  another?(): Promise<TestDatabase>;
 }
 
 export interface DatabaseBackend {
@@ -72,6 +77,14 @@ function postgresBackend(adminUrl: string): DatabaseBackend {
           reopen: async () => {
             await database.close();
             return openAt();
+          },
+          another: async () => {
+            const second = await openPostgres(url.toString());
+            return {
+              ...second,
+              cleanup: () => second.close(),
+              reopen: () => Promise.reject(new Error('reopen the first connection instead')),
+            };
           },
         };
       };

@@ -257,16 +257,29 @@ describe.each(databaseBackends)('sessions on $name', (backend) => {
     });
   });
 
-  it.runIf(backend.name === 'postgres')('a logout on one instance is refused on another instance sharing the database at once', async () => {
-    const other = await buildTestApp({ backend, database: t.database });
+  it.runIf(backend.name === 'postgres')('a revocation on one instance is refused by another, which had the session cached', async () => {
+    // Another instance: its own connection pool and change feed on the same database.
+    const other = await buildTestApp({ backend, database: await t.database.another!() });
     try {
       const user = await registerUser(t.app);
+      const second = (await login(t.app, user.email, user.password)).json();
+      // Both sessions are now live and cached on the other instance.
       expect((await me(other.app, user.access_token)).statusCode).toBe(200);
+      expect((await me(other.app, second.access_token)).statusCode).toBe(200);
+
       expect((await logout(user.access_token)).statusCode).toBe(204);
+      // PostgreSQL notifies at commit; sync() waits until the other instance has heard all of it.
+      await other.database.changes.sync();
       expect((await me(other.app, user.access_token)).statusCode).toBe(401);
       expect((await refresh(other.app, user.refresh_token)).statusCode).toBe(401);
+      expect((await me(other.app, second.access_token)).statusCode).toBe(200);
+
+      // Revoked by hand in the database: the same.
+      await t.database.db.update(sessions).set({ revokedAt: new Date(), revokedReason: 'logout' }).where(eq(sessions.id, String(decodeJwt(second.access_token).sid)));
+      await other.database.changes.sync();
+      expect((await me(other.app, second.access_token)).statusCode).toBe(401);
     } finally {
-      await other.app.close();
+      await other.close();
     }
   });
 });

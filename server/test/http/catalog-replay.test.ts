@@ -31,9 +31,11 @@ describe('replayed catalog answers', () => {
     const body = Buffer.from(await res.body.arrayBuffer());
     const completed = logs.lines
       .slice(before)
-      .map((line) => JSON.parse(line) as { msg: string; replayed?: boolean })
+      .map((line) => JSON.parse(line) as { msg: string; reqId: string; replayed?: boolean })
       .filter((line) => line.msg === 'request completed');
     expect(completed).toHaveLength(1);
+    // Routed or replayed, the request's log line carries its id.
+    expect(completed[0]!.reqId).toBe(res.headers['x-request-id']);
     return { status: res.statusCode, headers: res.headers, body, replayed: completed[0]!.replayed === true };
   }
 

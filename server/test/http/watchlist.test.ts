@@ -249,6 +249,33 @@ describe.each(databaseBackends)('watchlist on $name (embedded catalog)', (backen
     expect((await list(token)).results.map((item) => item.id)).toEqual([movie.id]);
   });
 
+  it.runIf(backend.name === 'postgres')('a change made on one instance shows on another that had the list cached', async () => {
+    const other = await buildTestApp({ backend, database: await t.database.another!() });
+    try {
+      const { token, id: userId } = await signUp(t.app);
+      const [a, b, c] = movies.slice(20, 23) as [Title, Title, Title];
+      await add(token, a.id);
+      const listOn = async (app: FastifyInstance) =>
+        ((await app.inject({ method: 'GET', url: '/api/watchlist', headers: auth(token) })).json() as Watchlist).results.map((item) => item.id);
+      expect(await listOn(other.app)).toEqual([a.id]);
+
+      await add(token, b.id);
+      await other.database.changes.sync();
+      expect(await listOn(other.app)).toEqual([b.id, a.id]);
+
+      await remove(token, a.id);
+      await other.database.changes.sync();
+      expect(await listOn(other.app)).toEqual([b.id]);
+
+      // Whoever writes: a row added by hand shows too.
+      await t.database.db.insert(watchlistTable).values({ userId, mediaType: 'movie', titleId: c.id, snapshot: c });
+      await other.database.changes.sync();
+      expect(await listOn(other.app)).toEqual([c.id, b.id]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('the list survives a server restart', async () => {
     const { token } = await signUp(t.app);
     const movie = movies[8] as Title;

@@ -113,8 +113,7 @@ export class AuthService implements AccessTokenVerifier {
   constructor(deps: AuthServiceDeps) {
     this.repo = new AuthRepository(deps.database.db);
     this.tokens = new AccessTokens(deps.jwtSecret);
-    // Only PGlite guarantees that every revocation happens in this process (see LiveSessions).
-    this.live = new LiveSessions(this.repo, { cache: deps.database.kind === 'pglite' });
+    this.live = new LiveSessions(this.repo, deps.database.changes);
     this.throttle = new LoginThrottle(createCounterStore(deps.redis, deps.log), { ...DEFAULT_THROTTLE_LIMITS, ...deps.limits });
   }
 

@@ -3,13 +3,15 @@
  * read, in one concurrent pass through the catalog cache. A title the catalog can no longer
  * resolve is shown from its snapshot instead of breaking the whole list.
  *
- * With the embedded database this process is the only writer, so each user's answer is kept
- * serialised (with its ETag) until their list changes or the hydrated titles are due a refresh:
- * a repeated read costs no query and no JSON.stringify. With PostgreSQL other instances may change
- * the list, so every read goes to the database.
+ * Each user's answer is kept serialised (with its ETag) until their list changes or the hydrated
+ * titles are due a refresh: a repeated read costs no query and no JSON.stringify. A change made here
+ * drops the answer after it commits; one made by another instance sharing PostgreSQL arrives
+ * through the database's change feed, and while the feed is not listening every read goes to the
+ * database.
  */
 import { LRUCache } from 'lru-cache';
 import type { MediaType, Title, Watchlist, WatchlistEntry } from '@marquee/contracts';
+import type { ChangeFeed } from '../../db/change-feed.js';
 import type { Database } from '../../db/database.js';
 import { conflict, notFound } from '../../errors.js';
 import { etagOf } from '../../lib/cache.js';
@@ -35,6 +37,8 @@ export interface WatchlistAnswer {
 
 /** How long a serialised list is reused before its titles are hydrated again. */
 const ANSWER_TTL_MS = 60_000;
+/** Memory for serialised lists (a 50-title list is about 20 KB). */
+const ANSWERS_MAX_BYTES = 32 * 1024 * 1024;
 
 export interface AddOutcome {
   created: boolean;
@@ -67,13 +71,27 @@ function toTitle(title: Title): Title {
 export class WatchlistService {
   private readonly repository: WatchlistRepository;
   private readonly catalog: TitleLookup;
-  /** Serialised lists by user id; null when another process may change the lists. */
-  private readonly answers: LRUCache<string, WatchlistAnswer> | null;
+  /** Serialised lists by user id. */
+  private readonly answers = new LRUCache<string, WatchlistAnswer>({
+    maxSize: ANSWERS_MAX_BYTES,
+    sizeCalculation: (answer, userId) => answer.body.length + userId.length + 64,
+    ttl: ANSWER_TTL_MS,
+  });
+  private readonly changes: ChangeFeed;
+  /** Bumped by every invalidation: a read that overlapped one must not cache what it read. */
+  private epoch = 0;
 
   constructor(deps: { database: Database; catalog: TitleLookup }) {
     this.repository = new WatchlistRepository(deps.database.db);
     this.catalog = deps.catalog;
-    this.answers = deps.database.kind === 'pglite' ? new LRUCache({ max: 5_000, ttl: ANSWER_TTL_MS }) : null;
+    this.changes = deps.database.changes;
+    this.changes.subscribe((change) => {
+      if (change.kind === 'watchlist') this.changed(change.userId);
+      else if (change.kind === 'reset') {
+        this.epoch += 1;
+        this.answers.clear();
+      }
+    });
   }
 
   async list(user: AuthUser): Promise<Watchlist> {
@@ -93,12 +111,20 @@ export class WatchlistService {
 
   /** The user's list as ready bytes with its ETag. */
   async answer(user: AuthUser): Promise<WatchlistAnswer> {
-    const cached = this.answers?.get(user.id);
+    const trusted = this.changes.trusted;
+    const cached = trusted ? this.answers.get(user.id) : undefined;
     if (cached) return cached;
+    const epoch = this.epoch;
     const body = Buffer.from(JSON.stringify(await this.list(user)));
     const answer = { body, etag: etagOf(body) };
-    this.answers?.set(user.id, answer);
+    if (trusted && this.changes.trusted && epoch === this.epoch) this.answers.set(user.id, answer);
     return answer;
+  }
+
+  /** Drops the user's serialised list; call it after a change has committed. */
+  private changed(userId: string): void {
+    this.epoch += 1;
+    this.answers.delete(userId);
   }
 
   async add(user: AuthUser, mediaType: MediaType, id: number): Promise<AddOutcome> {
@@ -107,7 +133,7 @@ export class WatchlistService {
     if (existing) return { created: false, entry: toEntry(existing) };
     const title = toTitle(await this.catalog.getTitle(mediaType, id));
     const result = await this.repository.addIfAbsent(user.id, title, WATCHLIST_LIMIT);
-    if (result.outcome === 'added') this.answers?.delete(user.id);
+    if (result.outcome === 'added') this.changed(user.id);
     if (result.outcome === 'full') {
       throw conflict('WATCHLIST_FULL', `My List already holds ${WATCHLIST_LIMIT} titles; remove one to add another.`);
     }
@@ -116,7 +142,7 @@ export class WatchlistService {
 
   async remove(user: AuthUser, mediaType: MediaType, id: number): Promise<void> {
     const removed = await this.repository.remove(user.id, mediaType, id);
-    if (removed) this.answers?.delete(user.id);
+    if (removed) this.changed(user.id);
     else throw notFound('title in My List');
   }
 }
