@@ -109,7 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { auth });
   await app.register(catalogRoutes, { catalog, replay });
   await app.register(artworkRoutes);
-  await app.register(watchlistRoutes, { watchlist });
+  await app.register(watchlistRoutes, { watchlist, replay, callerFromMemory: (authorization) => auth.callerFromMemory(authorization) });
   await app.register(webPlugin, { webDist: config.webDist });
 
   app.addHook('onClose', async () => {

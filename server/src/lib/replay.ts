@@ -1,17 +1,22 @@
 /**
- * The replay: public catalog answers sent again straight from memory, in front of the router.
+ * The replay: answers already held in memory, sent straight from the HTTP server's request
+ * listener, in front of Fastify's router.
  *
- * A cached catalog hit spends most of its time in the per-request pipeline (routing, hooks, a child
- * logger, header bookkeeping), not in sending its ready bytes. So after a catalog route has answered
- * a plain `GET` with a fresh cached answer, the answer is remembered here with the headers the
- * pipeline gave it, keyed by the exact request URL; until that answer's freshness ends, the same URL
- * is answered by the HTTP server's request listener without entering Fastify — same bytes, same
- * headers, a new request id, `Cache-Control` counting down, 304 and Brotli/gzip as `sendAnswer` does.
+ * A cached hit spends most of its time in the per-request pipeline (routing, hooks, header
+ * bookkeeping), not in sending its ready bytes. Two kinds of answers skip it:
  *
- * Only what cannot differ between two requests for the same URL is replayed: `GET` without an
- * `Origin` header (CORS answers go through the router), answers marked `public`, never once the
- * server is closing. Anything else — a miss, a stale answer, `HEAD`, another method — goes to the
- * router as before, and answering it there is what refills the replay.
+ * - Public catalog answers. After a catalog route has answered a plain `GET` with a fresh cached
+ *   answer, the answer is remembered with the headers the pipeline gave it, keyed by the exact URL;
+ *   until its freshness ends, the same URL gets the same bytes and headers, `Cache-Control`
+ *   counting down.
+ * - Answers a route can find in memory per request (`fromMemory`): "My List" when the caller's
+ *   token was verified before, their session is known live and their list is cached — exactly the
+ *   checks and caches the routed request uses, so the two cannot disagree.
+ *
+ * Either way the answer gets a new request id, a 304 for a matching `If-None-Match` and Brotli/gzip
+ * as `sendAnswer` would. Only `GET` without an `Origin` header (CORS answers go through the router)
+ * is replayed, never once the server is closing. Anything else — a miss, a stale answer, an unknown
+ * token, `HEAD` — goes to the router as before, and answering it there is what refills the replay.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http';
@@ -25,12 +30,22 @@ export function requestIdOf(headers: IncomingHttpHeaders): string {
   return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
 }
 
+/** Ready bytes and their strong ETag. */
+type Answer = { body: Buffer; etag: string };
+
 interface Replayable {
   answer: CachedAnswer;
   /** The headers the pipeline set that do not depend on the request (security headers, `Vary`). */
   headers: Record<string, string>;
-  /** Ready responses by `Accept-Encoding` + `If-None-Match`. */
-  variants: Map<string, Variant>;
+}
+
+/** What a `fromMemory` route finds for a request, or undefined to hand the request to the router. */
+export type MemoryLookup = (req: IncomingMessage) => { answer: Answer; cacheControl: string } | undefined;
+
+interface MemoryRoute {
+  lookup: MemoryLookup;
+  /** The static headers of the route's last routed answer; null until it has answered once. */
+  headers: Record<string, string> | null;
 }
 
 interface Variant {
@@ -49,8 +64,21 @@ const MAX_VARIANTS = 16;
 /** Headers set per request or per representation; everything else the pipeline set is replayed. */
 const PER_REQUEST = new Set(['x-request-id', 'cache-control', 'etag', 'content-type', 'content-encoding', 'content-length', 'vary']);
 
+/** The headers `reply` carries that do not depend on the request, `Vary` extended with `Accept-Encoding`. */
+function staticHeaders(reply: FastifyReply): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (typeof value === 'string' && !PER_REQUEST.has(name)) headers[name] = value;
+  }
+  headers.vary = varyWithEncoding(reply.getHeader('vary'));
+  return headers;
+}
+
 export class AnswerReplay {
   private readonly answers = new LRUCache<string, Replayable>({ max: 2_000 });
+  private readonly memoryRoutes = new Map<string, MemoryRoute>();
+  /** Ready responses per answer (held weakly: they go with the answer), by `Accept-Encoding` + `If-None-Match`. */
+  private readonly variants = new WeakMap<Answer, Map<string, Variant>>();
   private open = true;
   private log: FastifyBaseLogger | null = null;
   /** Whether request lines are logged (`info` or finer), as Fastify logs routed requests. */
@@ -66,30 +94,50 @@ export class AnswerReplay {
   remember(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer): void {
     if (!this.open || request.method !== 'GET' || request.headers.origin !== undefined) return;
     if (Date.now() >= answer.freshUntil) return;
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(reply.getHeaders())) {
-      if (typeof value === 'string' && !PER_REQUEST.has(name)) headers[name] = value;
-    }
-    headers.vary = varyWithEncoding(reply.getHeader('vary'));
-    this.answers.set(request.url, { answer, headers, variants: new Map() });
+    this.answers.set(request.url, { answer, headers: staticHeaders(reply) });
   }
 
-  /** Answers `req` when a fresh answer is remembered for it; false hands it to the router. */
+  /** Lets `lookup` answer `GET path` (no query) from memory; the route calls `routed` whenever it answers. */
+  fromMemory(path: string, lookup: MemoryLookup): void {
+    this.memoryRoutes.set(path, { lookup, headers: null });
+  }
+
+  /** Called by a `fromMemory` route before it sends a 200: keeps the headers the pipeline gave it. */
+  routed(path: string, request: FastifyRequest, reply: FastifyReply): void {
+    const route = this.memoryRoutes.get(path);
+    if (route && request.headers.origin === undefined) route.headers = staticHeaders(reply);
+  }
+
+  /** Answers `req` when its answer is in memory; false hands it to the router. */
   serve(req: IncomingMessage, res: ServerResponse): boolean {
     if (!this.open || req.method !== 'GET' || req.url === undefined || req.headers.origin !== undefined) return false;
-    const hit = this.answers.get(req.url);
-    if (hit === undefined) return false;
     const startedAt = this.logsRequests ? performance.now() : 0;
-    const now = Date.now();
-    if (now >= hit.answer.freshUntil) {
-      this.answers.delete(req.url);
-      return false;
+    let answer: Answer;
+    let headers: Record<string, string>;
+    let cacheControl: string;
+    const hit = this.answers.get(req.url);
+    if (hit !== undefined) {
+      const now = Date.now();
+      if (now >= hit.answer.freshUntil) {
+        this.answers.delete(req.url);
+        return false;
+      }
+      ({ answer, headers } = hit);
+      cacheControl = cacheControlOf(hit.answer, now);
+    } else {
+      const route = this.memoryRoutes.get(req.url);
+      if (route === undefined || route.headers === null) return false;
+      const found = route.lookup(req);
+      if (found === undefined) return false;
+      ({ answer, cacheControl } = found);
+      headers = route.headers;
     }
     const requestId = requestIdOf(req.headers);
-    const { status, headers, body } = this.variant(hit, req.headers['accept-encoding'], req.headers['if-none-match']);
-    headers['x-request-id'] = requestId;
-    headers['cache-control'] = cacheControlOf(hit.answer, now);
-    res.writeHead(status, headers);
+    const variant = this.variant(answer, headers, req.headers['accept-encoding'], req.headers['if-none-match']);
+    const { status, body } = variant;
+    variant.headers['x-request-id'] = requestId;
+    variant.headers['cache-control'] = cacheControl;
+    res.writeHead(status, variant.headers);
     if (body) res.end(body);
     else res.end();
     if (this.logsRequests) {
@@ -101,13 +149,15 @@ export class AnswerReplay {
     return true;
   }
 
-  private variant(hit: Replayable, acceptEncoding: string | undefined, ifNoneMatch: string | undefined): Variant {
+  private variant(answer: Answer, staticHeaders: Record<string, string>, acceptEncoding: string | undefined, ifNoneMatch: string | undefined): Variant {
+    let variants = this.variants.get(answer);
+    if (variants === undefined) this.variants.set(answer, (variants = new Map()));
     const key = `${acceptEncoding ?? ''}\n${ifNoneMatch ?? ''}`;
-    let variant = hit.variants.get(key);
+    let variant = variants.get(key);
     if (variant === undefined) {
-      const { status, headers, body } = represent(hit.answer, '', acceptEncoding, ifNoneMatch);
-      variant = { status, headers: { 'x-request-id': '', ...hit.headers, ...headers, ...(body ? { 'content-length': String(body.length) } : {}) }, body };
-      if (hit.variants.size < MAX_VARIANTS) hit.variants.set(key, variant);
+      const { status, headers, body } = represent(answer, '', acceptEncoding, ifNoneMatch);
+      variant = { status, headers: { 'x-request-id': '', ...staticHeaders, ...headers, ...(body ? { 'content-length': String(body.length) } : {}) }, body };
+      if (variants.size < MAX_VARIANTS) variants.set(key, variant);
     }
     return variant;
   }
@@ -116,6 +166,7 @@ export class AnswerReplay {
   close(): void {
     this.open = false;
     this.answers.clear();
+    this.memoryRoutes.clear();
   }
 }
 

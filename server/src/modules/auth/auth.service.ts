@@ -104,6 +104,11 @@ export function toUser(row: UserRow, watchlist: number[]): User {
 const secondsFromNow = (seconds: number) => new Date(Date.now() + seconds * 1000);
 const earlier = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b);
 
+/** The token of an `Authorization: Bearer …` header. */
+function bearerToken(authorization: string | undefined): string | undefined {
+  return /^Bearer +([\w.~+/-]+=*) *$/i.exec(authorization ?? '')?.[1];
+}
+
 export class AuthService implements AccessTokenVerifier {
   private readonly repo: AuthRepository;
   private readonly tokens: AccessTokens;
@@ -227,10 +232,20 @@ export class AuthService implements AccessTokenVerifier {
 
   /** `app.authenticate`: a valid HS256 access token whose session is live in the store, else 401. */
   async verify(authorization: string | undefined): Promise<AuthUser> {
-    const match = /^Bearer +([\w.~+/-]+=*) *$/i.exec(authorization ?? '');
-    const claims = match?.[1] ? await this.tokens.verify(match[1]) : null;
+    const token = bearerToken(authorization);
+    const claims = token ? await this.tokens.verify(token) : null;
     if (!claims || !(await this.live.isLive(claims.sessionId, claims.userId))) throw unauthorized();
     return { id: claims.userId, sessionId: claims.sessionId };
+  }
+
+  /**
+   * The caller when `verify` would accept them from memory alone — a token verified before, of a
+   * session cached as live — else undefined (never a refusal: ask `verify`).
+   */
+  callerFromMemory(authorization: string | undefined): AuthUser | undefined {
+    const token = bearerToken(authorization);
+    const claims = token ? this.tokens.remembered(token) : undefined;
+    return claims && this.live.knownLive(claims.sessionId, claims.userId) ? { id: claims.userId, sessionId: claims.sessionId } : undefined;
   }
 
   /** A new session (rotation family) with its first refresh token. */

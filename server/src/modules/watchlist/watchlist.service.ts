@@ -110,9 +110,14 @@ export class WatchlistService {
   }
 
   /** The user's list as ready bytes with its ETag. */
+  /** The user's list if it is cached and the cache may answer; undefined means "ask `answer`". */
+  cachedAnswer(user: AuthUser): WatchlistAnswer | undefined {
+    return this.changes.trusted ? this.answers.get(user.id) : undefined;
+  }
+
   async answer(user: AuthUser): Promise<WatchlistAnswer> {
     const trusted = this.changes.trusted;
-    const cached = trusted ? this.answers.get(user.id) : undefined;
+    const cached = this.cachedAnswer(user);
     if (cached) return cached;
     const epoch = this.epoch;
     const body = Buffer.from(JSON.stringify(await this.list(user)));
