@@ -1,11 +1,38 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Puts the app's stylesheet into index.html, so the first paint (the page shell the server fills
+ * with the featured backdrop) waits for no request but the page itself. About 5 KB compressed.
+ */
+function inlineStylesheet(): Plugin {
+  return {
+    name: 'marquee:inline-stylesheet',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const html = bundle['index.html'];
+      if (!html || html.type !== 'asset') return;
+      let source = String(html.source);
+      for (const [file, asset] of Object.entries(bundle)) {
+        if (asset.type !== 'asset' || !file.endsWith('.css')) continue;
+        const link = new RegExp(`<link rel="stylesheet"[^>]*href="/${file.replace(/[.]/g, '\\.')}"[^>]*>`);
+        if (!link.test(source)) continue;
+        source = source.replace(link, () => `<style>${String(asset.source)}</style>`);
+        delete bundle[file];
+      }
+      html.source = source;
+    },
+  };
+}
 
 /**
  * Vite builds the SPA with its built-in JSX transform. `@marquee/contracts` is resolved through its
- * `source` export condition, so type-only imports point at the TypeScript sources (nothing of it is bundled).
+ * `source` export condition: type imports point at the TypeScript sources, and of its code only the
+ * artwork URL helpers (`@marquee/contracts/artwork`) are bundled.
  */
 export default defineConfig({
+  plugins: [inlineStylesheet()],
   resolve: { conditions: ['source'] },
   server: {
     proxy: { '/api': 'http://localhost:8080' },

@@ -110,7 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(catalogRoutes, { catalog, replay });
   await app.register(artworkRoutes);
   await app.register(watchlistRoutes, { watchlist, replay, callerFromMemory: (authorization) => auth.callerFromMemory(authorization) });
-  await app.register(webPlugin, { webDist: config.webDist });
+  await app.register(webPlugin, { webDist: config.webDist, shell: catalog });
 
   app.addHook('onClose', async () => {
     await catalog.close();

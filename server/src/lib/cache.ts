@@ -320,6 +320,7 @@ export function represent(
   cacheControl: string,
   acceptEncoding: string | undefined,
   ifNoneMatch: string | undefined,
+  contentType = 'application/json; charset=utf-8',
 ): Representation {
   const encoding = answer.body.length >= COMPRESS_MIN_BYTES ? encodingFor(acceptEncoding) : null;
   const headers: Record<string, string> = {
@@ -327,7 +328,7 @@ export function represent(
     etag: encoding ? `${answer.etag.slice(0, -1)}-${encoding}"` : answer.etag,
   };
   if (ifNoneMatchMatches(ifNoneMatch, answer.etag)) return { status: 304, headers, body: null };
-  headers['content-type'] = 'application/json; charset=utf-8';
+  headers['content-type'] = contentType;
   if (!encoding) return { status: 200, headers, body: answer.body };
   headers['content-encoding'] = encoding;
   return { status: 200, headers, body: compressed(answer.body, encoding) };

@@ -1,24 +1,89 @@
 /**
- * Serves the built web app at `/`: hashed assets with immutable caching, and `index.html` for every
- * other non-API GET so client-side routes survive a reload. Unknown `/api` paths stay 404 problems.
+ * Serves the built web app at `/`: hashed assets with immutable caching, and the page shell
+ * (`index.html`) for every other non-API GET so client-side routes survive a reload. Unknown `/api`
+ * paths stay 404 problems.
+ *
+ * The shell is filled in here before it is sent: the featured title's backdrop is painted behind the
+ * boot screen from HTML and CSS alone (the largest thing on screen appears before any script runs),
+ * and the featured title and catalog notice ride along as JSON, so the app shows the hero and the
+ * footer without asking for them. One rendering per featured answer, compressed once.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { CatalogInfo, TitleDetails } from '@marquee/contracts';
+import { backdropSrc, backdropSrcSet } from '@marquee/contracts/artwork';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { etagOf, represent, varyWithEncoding, type CachedAnswer } from '../lib/cache.js';
 import { apiNotFound } from './error-handler.js';
 
+/** What the shell is filled with: the catalog's notice and, when it can be had, the featured title. */
+export interface ShellSource {
+  info(): CatalogInfo;
+  featured(): Promise<CachedAnswer>;
+}
+
+/** Where index.html's boot screen starts, and its brand line (see web/index.html). */
+const BOOT = '<div class="boot" aria-hidden="true">';
+const BRAND = '<span class="boot__brand">MARQUEE</span>';
+
+const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** JSON that can sit inside a <script> element: nothing in it can close the element or start markup. */
+const scriptSafeJson = (value: unknown) =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+
+/**
+ * The page shell with the featured title behind the boot screen — its backdrop (the same file the
+ * hero asks for), name and overview, styled like the hero — and the shell data for the app.
+ */
+export function renderShell(template: string, info: CatalogInfo, featured: TitleDetails | null): string {
+  let html = template;
+  if (featured && html.includes(BOOT + BRAND)) {
+    const backdrop = featured.backdrop_url;
+    const srcSet = backdrop ? backdropSrcSet(backdrop) : undefined;
+    const image = backdrop
+      ? `<img class="boot__backdrop" src="${escapeHtml(backdropSrc(backdrop))}"` +
+        (srcSet ? ` srcset="${escapeHtml(srcSet)}" sizes="100vw"` : '') +
+        ' alt="" fetchpriority="high">'
+      : '';
+    const text =
+      `<div class="boot__hero"><p class="hero__title">${escapeHtml(featured.title)}</p>` +
+      (featured.overview ? `<p class="hero__overview">${escapeHtml(featured.overview)}</p>` : '') +
+      '</div>';
+    html = html.replace(BOOT + BRAND, () => `${BOOT}${BRAND}<div class="boot__stage">${image}${text}</div>`);
+  }
+  const data = `<script id="shell-data" type="application/json">${scriptSafeJson({ catalog: info, featured })}</script>`;
+  return html.replace('</body>', () => `${data}</body>`);
+}
+
 export const webPlugin = fp(
-  async (app: FastifyInstance, opts: { webDist: string }) => {
+  async (app: FastifyInstance, opts: { webDist: string; shell: ShellSource }) => {
     const indexPath = path.join(opts.webDist, 'index.html');
     if (!existsSync(indexPath)) {
       app.log.warn({ webDist: opts.webDist }, 'web app not built; serving the API only');
       app.setNotFoundHandler(apiNotFound);
       return;
     }
-    const indexHtml = await readFile(indexPath);
+    const template = await readFile(indexPath, 'utf8');
+    // The rendering for the current featured answer (the catalog cache hands out the same object until it changes).
+    let rendered: { featured: CachedAnswer | null; page: { body: Buffer; etag: string } } | null = null;
+    const shellPage = async () => {
+      const featured = await opts.shell.featured().catch(() => null);
+      if (rendered === null || rendered.featured !== featured) {
+        const title = featured ? (JSON.parse(featured.body.toString('utf8')) as TitleDetails) : null;
+        const body = Buffer.from(renderShell(template, opts.shell.info(), title));
+        rendered = { featured, page: { body, etag: etagOf(body) } };
+      }
+      return rendered.page;
+    };
     // Assets live in their own scope, so only they pay for the Vary hook.
     await app.register(async (assets) => {
       // Pre-compressed variants depend on Accept-Encoding: caches must keep them apart.
@@ -41,8 +106,12 @@ export const webPlugin = fp(
         },
       });
     });
-    const sendIndex = (_request: unknown, reply: FastifyReply) =>
-      reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+    const sendIndex = async (request: FastifyRequest, reply: FastifyReply) => {
+      const page = await shellPage();
+      const { status, headers, body } = represent(page, 'no-cache', request.headers['accept-encoding'], request.headers['if-none-match'], 'text/html; charset=utf-8');
+      reply.header('vary', varyWithEncoding(reply.getHeader('vary'))).headers(headers).code(status);
+      return body === null ? reply.send() : reply.send(body);
+    };
     app.get('/', { schema: { hide: true } }, sendIndex);
     app.setNotFoundHandler((request, reply) => {
       const pathname = request.url.split('?')[0] ?? '/';

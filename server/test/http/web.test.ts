@@ -1,10 +1,31 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { brotliCompressSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
+import type { TitleDetails } from '@marquee/contracts';
+import { renderShell } from '../../src/plugins/web.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../helpers/backends.js';
 import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
+
+const sampleDetails: TitleDetails = {
+  id: 1,
+  media_type: 'movie',
+  title: 'Sample',
+  overview: 'A sample.',
+  poster_path: null,
+  backdrop_path: null,
+  poster_url: null,
+  backdrop_url: null,
+  release_date: null,
+  vote_average: 7,
+  genre_ids: [],
+  genres: [],
+  runtime: null,
+  tagline: null,
+  vote_count: 1,
+  trailer_url: null,
+};
 
 describe('the web app at /', () => {
   let dist: string;
@@ -14,7 +35,10 @@ describe('the web app at /', () => {
   beforeAll(async () => {
     dist = await mkdtemp(path.join(tmpdir(), 'marquee-web-'));
     await mkdir(path.join(dist, 'assets'));
-    await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>Marquee</title><div id="root"></div>');
+    await writeFile(
+      path.join(dist, 'index.html'),
+      '<!doctype html><title>Marquee</title><body><div id="root"><div class="boot" aria-hidden="true"><span class="boot__brand">MARQUEE</span></div></div></body>',
+    );
     await writeFile(path.join(dist, 'assets/index-abc123.js'), script);
     await writeFile(path.join(dist, 'assets/index-abc123.js.br'), brotliCompressSync(Buffer.from(script)));
     t = await buildTestApp({ backend: databaseBackends[0]!, env: { WEB_DIST: dist } });
@@ -32,6 +56,33 @@ describe('the web app at /', () => {
       expect(res.headers['cache-control']).toBe('no-cache');
       expect(res.body).toContain('<div id="root">');
     }
+  });
+
+  it('fills the shell with the featured title (backdrop, name, overview) and the data the app would otherwise fetch', async () => {
+    const featured = (await t.app.inject({ method: 'GET', url: '/api/movies/featured' })).json();
+    const info = (await t.app.inject({ method: 'GET', url: '/api/catalog' })).json();
+    const res = await t.app.inject({ method: 'GET', url: '/login', headers: { 'accept-encoding': 'br' } });
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(String(res.headers.vary)).toContain('Accept-Encoding');
+    const html = brotliDecompressSync(res.rawPayload).toString();
+    expect(html).toContain(`<img class="boot__backdrop" src="${featured.backdrop_url}"`);
+    expect(html).toContain(`<p class="hero__title">${featured.title}</p>`);
+    const data = /<script id="shell-data" type="application\/json">(.*?)<\/script>/.exec(html)?.[1];
+    expect(JSON.parse(data!)).toEqual({ catalog: info, featured });
+    const again = await t.app.inject({ method: 'GET', url: '/', headers: { 'if-none-match': String(res.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+  });
+
+  it('keeps catalog text from breaking out of the shell’s markup or script', () => {
+    const template = '<body><div id="root"><div class="boot" aria-hidden="true"><span class="boot__brand">MARQUEE</span></div></div></body>';
+    const hostile = '</script><script>alert(1)</script><img src=x onerror=alert(2)> & "quotes" \u2028';
+    const html = renderShell(template, { source: 'tmdb', attribution: hostile }, { ...sampleDetails, title: hostile, overview: hostile, backdrop_url: 'https://img.example/t/p/original/a.jpg?x="y"' });
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('src="https://img.example/t/p/w1280/a.jpg?x=&quot;y&quot;"');
+    const data = /<script id="shell-data" type="application\/json">(.*?)<\/script>/s.exec(html)?.[1];
+    expect(JSON.parse(data!).featured.title).toBe(hostile);
   });
 
   it('serves hashed assets immutable, pre-compressed for clients that accept it, with Vary: Accept-Encoding', async () => {

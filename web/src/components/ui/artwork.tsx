@@ -1,4 +1,4 @@
-import { backdropSrc, backdropSrcSet, posterSrcSet } from '../../lib/images';
+import { backdropSrc, backdropSrcSet, posterSrcSet } from '@marquee/contracts/artwork';
 
 interface ArtworkProps {
   kind: 'poster' | 'backdrop';

@@ -1,12 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { CatalogInfo } from '@marquee/contracts';
 import { apiRequest } from '../../../lib/api-client';
 import { staleTimes } from '../../../lib/query-client';
-
-/** GET /api/catalog: where the catalog comes from, and the notice the footer must show. */
-export interface CatalogInfo {
-  source: 'tmdb' | 'embedded';
-  attribution: string;
-}
 
 /** GET /api/catalog. */
 export function getCatalogInfo(signal?: AbortSignal): Promise<CatalogInfo> {

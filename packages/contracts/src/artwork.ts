@@ -1,4 +1,8 @@
 /**
+ * Artwork URLs, shared by the web app (every image) and the server (the backdrop it paints in the
+ * page shell), so both ask for the same file. Imported as `@marquee/contracts/artwork`: plain
+ * functions, no schemas.
+ *
  * Responsive sources for TMDB artwork. TMDB serves each image at fixed widths under
  * `/t/p/{size}/…`, so other widths are derived by swapping the size segment. Root-relative
  * artwork (the embedded catalog's SVGs) scales by itself and needs no srcset.

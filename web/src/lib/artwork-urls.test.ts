@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backdropSrc, backdropSrcSet, posterSrcSet } from './images';
+import { backdropSrc, backdropSrcSet, posterSrcSet } from '@marquee/contracts/artwork';
 
 describe('responsive artwork', () => {
   it('derives w185…w780 poster sources from a TMDB w500 URL', () => {
