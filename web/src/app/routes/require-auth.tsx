@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useSession } from '../../features/auth/api/use-session';
+import { Hero } from '../../features/catalog/components/hero';
 import { paths } from '../../lib/paths';
 import { PageFallback } from './page-fallback';
 
@@ -9,11 +10,23 @@ export interface FromState {
   from?: { pathname: string; search: string; hash: string };
 }
 
+/**
+ * While the session is restored, browse already shows its hero — public data the page shell
+ * brought — so the biggest thing on screen does not wait a round trip; its buttons follow.
+ */
+function RestoringBrowse() {
+  return (
+    <div className="browse" aria-busy="true">
+      <Hero renderActions={() => <span className="btn skeleton hero__action-placeholder" aria-hidden="true" />} />
+    </div>
+  );
+}
+
 /** Shows its children to a signed-in user; a signed-out visit goes to sign in, and comes back after. */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { status } = useSession();
   const location = useLocation();
-  if (status === 'restoring') return <PageFallback />;
+  if (status === 'restoring') return location.pathname === paths.home ? <RestoringBrowse /> : <PageFallback />;
   if (status === 'signed-out') {
     const state: FromState = { from: { pathname: location.pathname, search: location.search, hash: location.hash } };
     return <Navigate to={paths.login} replace state={state} />;
