@@ -1,7 +1,8 @@
 /**
  * Bearer authentication: `app.authenticate` is the pre-handler of every protected route. It verifies
- * the JWT and checks the session it names is live in the session store, so a revoked session's
- * access token is refused at once on every instance.
+ * the JWT and checks the session it names is live (LiveSessions), so a revoked session's access
+ * token is refused at once by the instance that revoked it, and by the others as soon as
+ * PostgreSQL's change notification reaches them.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';

@@ -121,7 +121,8 @@ export async function authRoutes(fastify: FastifyInstance, opts: { auth: AuthSer
       schema: {
         summary: 'Sign out: revoke this session',
         description:
-          `Revokes the caller's session: its access token and its refresh token are refused (401) from the next request on. ` +
+          `Revokes the caller's session: its access token and its refresh token are refused (401) from the next request on ` +
+          `(by other instances sharing PostgreSQL, once the database's change notification reaches them: normally well within a millisecond). ` +
           `Clears the \`${REFRESH_COOKIE}\` cookie. No request body.`,
         tags,
         security: bearer,
