@@ -27,6 +27,8 @@ export interface ShellSource {
 
 /** Where index.html's boot screen starts, and its brand line (see web/index.html). */
 const BOOT = '<div class="boot" aria-hidden="true">';
+/** How long the shell waits for the featured title (e.g. TMDB slow and nothing cached) before going without it. */
+const FEATURED_WAIT_MS = 250;
 const BRAND = '<span class="boot__brand">MARQUEE</span>';
 
 const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -75,8 +77,19 @@ export const webPlugin = fp(
     const template = await readFile(indexPath, 'utf8');
     // The rendering for the current featured answer (the catalog cache hands out the same object until it changes).
     let rendered: { featured: CachedAnswer | null; page: { body: Buffer; etag: string } } | null = null;
+    const featuredInTime = async (): Promise<CachedAnswer | null> => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), FEATURED_WAIT_MS);
+      });
+      try {
+        return await Promise.race([opts.shell.featured().catch(() => null), late]);
+      } finally {
+        clearTimeout(timer);
+      }
+    };
     const shellPage = async () => {
-      const featured = await opts.shell.featured().catch(() => null);
+      const featured = await featuredInTime();
       if (rendered === null || rendered.featured !== featured) {
         const title = featured ? (JSON.parse(featured.body.toString('utf8')) as TitleDetails) : null;
         const body = Buffer.from(renderShell(template, opts.shell.info(), title));

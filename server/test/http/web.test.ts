@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import type { TitleDetails } from '@marquee/contracts';
-import { renderShell } from '../../src/plugins/web.js';
+import Fastify from 'fastify';
+import { renderShell, webPlugin } from '../../src/plugins/web.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../helpers/backends.js';
 import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
@@ -102,6 +103,27 @@ describe('the web app at /', () => {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(404);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+});
+
+describe('the page shell when the catalog is slow', () => {
+  it('is served without the featured title rather than waiting for it', async () => {
+    const dist = await mkdtemp(path.join(tmpdir(), 'marquee-web-'));
+    await writeFile(path.join(dist, 'index.html'), '<body><div id="root"><div class="boot" aria-hidden="true"><span class="boot__brand">MARQUEE</span></div></div></body>');
+    const app = Fastify();
+    await app.register(webPlugin, {
+      webDist: dist,
+      shell: { info: () => ({ source: 'tmdb', attribution: 'TMDB notice' }), featured: () => new Promise(() => {}) },
+    });
+    try {
+      const res = await app.inject({ method: 'GET', url: '/' });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).not.toContain('boot__backdrop');
+      expect(res.body).toContain('{"catalog":{"source":"tmdb","attribution":"TMDB notice"},"featured":null}');
+    } finally {
+      await app.close();
+      await rm(dist, { recursive: true, force: true });
     }
   });
 });
