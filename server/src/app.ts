@@ -62,7 +62,7 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database, redis } = deps;
-  // Cached public catalog answers are replayed in front of the router (lib/replay.ts).
+  // Answers already in memory (fresh catalog answers, a caller's cached My List) are sent in front of the router (lib/replay.ts).
   const replay = new AnswerReplay();
   const app = Fastify({
     logger: deps.logger ?? loggerOptions(config.logLevel),

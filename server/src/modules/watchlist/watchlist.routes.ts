@@ -15,10 +15,11 @@ export async function watchlistRoutes(
   opts: { watchlist: WatchlistService; replay?: AnswerReplay; callerFromMemory?: (authorization: string | undefined) => AuthUser | undefined },
 ) {
   const { watchlist, replay, callerFromMemory } = opts;
+  const LIST = '/api/watchlist';
   const LIST_CACHE_CONTROL = 'private, no-cache';
   // A caller known from memory whose list is cached is answered by the replay, before the router.
   if (replay && callerFromMemory) {
-    replay.fromMemory('/api/watchlist', (req) => {
+    replay.fromMemory(LIST, (req) => {
       const caller = callerFromMemory(req.headers.authorization);
       const answer = caller && watchlist.cachedAnswer(caller);
       return answer ? { answer, cacheControl: LIST_CACHE_CONTROL } : undefined;
@@ -26,7 +27,7 @@ export async function watchlistRoutes(
   }
 
   app.get(
-    '/api/watchlist',
+    LIST,
     {
       preHandler: app.authenticate,
       schema: {
@@ -41,7 +42,7 @@ export async function watchlistRoutes(
     },
     async (request, reply) => {
       const answer = await watchlist.answer(request.user);
-      replay?.routed('/api/watchlist', request, reply);
+      replay?.routed(LIST, request, reply);
       return sendAnswer(request, reply, answer, LIST_CACHE_CONTROL);
     },
   );

@@ -109,12 +109,12 @@ export class WatchlistService {
     return { results, total_results: results.length };
   }
 
-  /** The user's list as ready bytes with its ETag. */
   /** The user's list if it is cached and the cache may answer; undefined means "ask `answer`". */
   cachedAnswer(user: AuthUser): WatchlistAnswer | undefined {
     return this.changes.trusted ? this.answers.get(user.id) : undefined;
   }
 
+  /** The user's list as ready bytes with its ETag. */
   async answer(user: AuthUser): Promise<WatchlistAnswer> {
     const trusted = this.changes.trusted;
     const cached = this.cachedAnswer(user);
