@@ -8,11 +8,12 @@
  * an account over HTTP and hands its refresh cookie to Lighthouse (`--extra-headers`), so the audited
  * load restores the session exactly as a returning visitor's does. Chromium is `/usr/bin/chromium`
  * (override with CHROME_PATH). LIGHTHOUSE_PRESET=mobile|desktop picks the Lighthouse configuration
- * (default: both). Writes bench/results/web.json.
+ * (default: both). Writes bench/results/web.json; LIGHTHOUSE_REPORT_DIR=dir also keeps each full
+ * Lighthouse report there, to read the LCP element and its breakdown.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -38,28 +39,37 @@ interface JsFile {
   gzipBytes: number;
 }
 
-/** Relative static imports at the top level of a built chunk (`import … from "./x.js"`, `import "./x.js"`). */
+/** Relative static imports at the top level of a built chunk (`import … from "./x.js"`, `import "./x.js"`, `export … from "./x.js"`). */
 function staticImports(source: string): string[] {
   const found = new Set<string>();
   // Dynamic `import("./x.js")` is excluded by requiring `from` or a bare string right after `import`.
-  for (const match of source.matchAll(/(?:^|[;\s}])import\s*(?:[\w*${}\s,]+?\s*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+  for (const match of source.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*${}\s,]+?\s*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) {
     if (match[1]) found.add(match[1]);
   }
   return [...found];
 }
 
+/** Relative dynamic imports in a built chunk (`import("./x.js")`, with any quote). */
+function dynamicImports(source: string): string[] {
+  return [...new Set([...source.matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g)].map((m) => m[1] as string))];
+}
+
 /**
  * The JavaScript a browse visit loads before any lazy route: the entry script(s) and modulepreloads
- * named by index.html, plus every chunk they import statically, transitively.
+ * named by index.html, what the entry imports dynamically (it starts the app with `import()` once
+ * the page shell is painted), and every chunk those import statically, transitively.
  */
 async function initialJs(): Promise<{ files: JsFile[]; totalGzip: number; total: number }> {
   const html = await readFile(path.join(webDist, 'index.html'), 'utf8');
-  const roots = [
-    ...[...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]),
-    ...[...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]),
-  ].filter((href): href is string => !!href);
+  const entries = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]).filter((href): href is string => !!href);
+  const preloads = [...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]).filter((href): href is string => !!href);
+  const fromDist = (href: string) => path.join(webDist, href.replace(/^\//, ''));
+  const queue = [...entries, ...preloads].map(fromDist);
+  for (const entry of entries.map(fromDist)) {
+    const source = await readFile(entry, 'utf8');
+    for (const specifier of dynamicImports(source)) queue.push(path.resolve(path.dirname(entry), specifier));
+  }
   const seen = new Map<string, JsFile>();
-  const queue = roots.map((href) => path.join(webDist, href.replace(/^\//, '')));
   while (queue.length > 0) {
     const file = queue.shift() as string;
     if (seen.has(file)) continue;
@@ -149,6 +159,10 @@ async function lighthouseOnce(url: string, page: string, preset: 'mobile' | 'des
     runtimeError?: { message: string };
   };
   if (report.runtimeError) throw new Error(`lighthouse: ${report.runtimeError.message}`);
+  if (process.env.LIGHTHOUSE_REPORT_DIR) {
+    const name = `${preset}-${page.replace(/[^a-z]+/gi, '-').replace(/^-|-$/g, '') || 'root'}.json`;
+    await writeFile(path.join(process.env.LIGHTHOUSE_REPORT_DIR, name), stdout);
+  }
   const score = Math.round((report.categories.performance.score ?? 0) * 100);
   const lcpMs = Math.round(report.audits['largest-contentful-paint']?.numericValue ?? Number.NaN);
   return {
