@@ -101,3 +101,19 @@ test('a deep link opens the dialog over browse, and closing it lands on browse',
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('region', { name: 'Popular', exact: true })).toBeVisible();
 });
+
+test('a returning visitor sees the hero the server painted into the page before the app takes over', async ({ page }) => {
+  const featured = await featuredTitle(page);
+  await registerThroughUi(page, newAccount('shell'));
+  await page.reload();
+  await expect(page.getByRole('region', { name: featured.title, exact: true })).toBeVisible();
+  // The browser reports each image it put on screen (Element Timing); the shell's backdrop is
+  // among them only if a frame showed it before the app replaced the shell.
+  const painted = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        new PerformanceObserver((list) => resolve(list.getEntries().map((entry) => (entry as PerformanceEntry & { identifier: string }).identifier))).observe({ type: 'element', buffered: true });
+      }),
+  );
+  expect(painted).toContain('shell-backdrop');
+});

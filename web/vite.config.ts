@@ -42,6 +42,27 @@ export default defineConfig({
     sourcemap: false,
     // Inline nothing: the CSP only allows same-origin scripts and images are served by the API.
     assetsInlineLimit: 0,
+    // Preload hints only where they pay: the entry's own imports (in index.html) and the app chunks
+    // the entry imports once the shell is painted. Lazy routes get none: on a slow phone inserting
+    // a <link> per chunk cost more main-thread time than the round trip it saves.
+    modulePreload: {
+      polyfill: false,
+      resolveDependencies: (_file, deps, { hostType, hostId }) => (hostType === 'html' || /(^|\/)index-[^/]*\.js$/.test(hostId) ? deps : []),
+    },
+    rolldownOptions: {
+      output: {
+        // The entry only waits for the page shell to be painted, then imports `app/start`: that
+        // module and everything it imports is one chunk (one request, one compression context),
+        // which the lazy routes import from. Vite's preload helper, which the entry needs too,
+        // stays apart, or importing it would run the whole app before the shell is painted.
+        codeSplitting: {
+          groups: [
+            { name: 'preload-helper', test: /preload-helper/, priority: 1 },
+            { name: 'start', test: /[\\/]src[\\/]app[\\/]start\.tsx$/ },
+          ],
+        },
+      },
+    },
   },
   test: {
     environment: 'jsdom',

@@ -30,6 +30,8 @@ const BOOT = '<div class="boot" aria-hidden="true">';
 /** How long the shell waits for the featured title (e.g. TMDB slow and nothing cached) before going without it. */
 const FEATURED_WAIT_MS = 250;
 const BRAND = '<span class="boot__brand">MARQUEE</span>';
+/** The backdrop's Element Timing name: the app starts once the browser reports it on screen (web/src/lib/shell-paint.ts). */
+const BACKDROP_TIMING = 'shell-backdrop';
 
 const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -54,7 +56,7 @@ export function renderShell(template: string, info: CatalogInfo, featured: Title
     const image = backdrop
       ? `<img class="boot__backdrop" src="${escapeHtml(backdropSrc(backdrop))}"` +
         (srcSet ? ` srcset="${escapeHtml(srcSet)}" sizes="100vw"` : '') +
-        ' alt="" fetchpriority="high">'
+        ` alt="" fetchpriority="high" elementtiming="${BACKDROP_TIMING}">`
       : '';
     const text =
       `<div class="boot__hero"><p class="hero__title">${escapeHtml(featured.title)}</p>` +

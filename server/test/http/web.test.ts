@@ -67,6 +67,8 @@ describe('the web app at /', () => {
     expect(String(res.headers.vary)).toContain('Accept-Encoding');
     const html = brotliDecompressSync(res.rawPayload).toString();
     expect(html).toContain(`<img class="boot__backdrop" src="${featured.backdrop_url}"`);
+    // The app waits for the browser to report this image on screen before it replaces the shell.
+    expect(html).toMatch(/<img class="boot__backdrop"[^>]* elementtiming="shell-backdrop">/);
     expect(html).toContain(`<p class="hero__title">${featured.title}</p>`);
     const data = /<script id="shell-data" type="application\/json">(.*?)<\/script>/.exec(html)?.[1];
     expect(JSON.parse(data!)).toEqual({ catalog: info, featured });
