@@ -14,11 +14,11 @@ const shell = readShellData();
 if (shell.catalog) queryClient.setQueryData(catalogInfoQuery.queryKey, shell.catalog);
 if (shell.featured) queryClient.setQueryData(featuredQuery.queryKey, shell.featured);
 
-// The catalog is public, so a visit to browse starts fetching the hero and the page's code while
-// the session is still being restored, instead of after it: the hero paints one round trip sooner.
+// The catalog is public, so a visit to browse starts fetching the hero, the rows and the page's
+// code while the session is still being restored, instead of after it.
 if (window.location.pathname === '/') {
   void queryClient.prefetchQuery(featuredQuery);
-  void import('./routes/browse');
+  void import('./routes/browse').then(({ prefetchBrowse }) => prefetchBrowse(queryClient));
 } else if (window.location.pathname === '/login') {
   void import('./routes/login');
 }

@@ -1,11 +1,15 @@
 import type { MouseEvent } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router';
 import type { TitleDetails } from '@marquee/contracts';
 import type { DialogLocationState } from '../../components/ui/title-card';
 import { ErrorState } from '../../components/ui/error-state';
 import { Hero } from '../../features/catalog/components/hero';
 import { GenreRow, PopularRow, TrendingRow } from '../../features/catalog/components/catalog-rows';
-import { useGenres } from '../../features/catalog/api/get-genres';
+import { genresQuery, useGenres } from '../../features/catalog/api/get-genres';
+import { genreTitlesQuery } from '../../features/catalog/api/get-genre-titles';
+import { popularQuery } from '../../features/catalog/api/get-popular';
+import { trendingQuery } from '../../features/catalog/api/get-trending';
 import { WatchlistRow } from '../../features/watchlist/components/watchlist-row';
 import { WatchlistToggle } from '../../features/watchlist/components/watchlist-toggle';
 import { rememberOpener } from '../../lib/focus-return';
@@ -15,6 +19,24 @@ import { useTitleIntent } from './use-title-intent';
 
 /** Genre rows under Popular and Trending, by TMDB genre id; names come from `/api/genres`. */
 const GENRE_ROWS = [28, 35, 878, 27, 18, 53, 16];
+
+/**
+ * Starts the page's catalog requests (public, so they need no session) while the session is still
+ * being restored, one task apart: each request costs the main thread a little to start, and a
+ * phone stays responsive between them. The rows then find their queries already in flight.
+ */
+export async function prefetchBrowse(queryClient: QueryClient): Promise<void> {
+  const prefetches: Array<() => Promise<void>> = [
+    () => queryClient.prefetchQuery(popularQuery()),
+    () => queryClient.prefetchQuery(trendingQuery('week')),
+    () => queryClient.prefetchQuery(genresQuery),
+    ...GENRE_ROWS.map((id) => () => queryClient.prefetchQuery(genreTitlesQuery(id))),
+  ];
+  for (const prefetch of prefetches) {
+    void prefetch();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
 
 /** `/`: the hero, then rows of posters. */
 export default function BrowsePage() {

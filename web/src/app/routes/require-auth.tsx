@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useDeferredValue, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useSession } from '../../features/auth/api/use-session';
 import { Hero } from '../../features/catalog/components/hero';
@@ -22,9 +22,13 @@ function RestoringBrowse() {
   );
 }
 
-/** Shows its children to a signed-in user; a signed-out visit goes to sign in, and comes back after. */
+/**
+ * Shows its children to a signed-in user; a signed-out visit goes to sign in, and comes back after.
+ * The page behind it is built in a deferred render once the session is restored, which React
+ * interrupts to paint and to handle input, instead of one long task for the whole page.
+ */
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { status } = useSession();
+  const status = useDeferredValue(useSession().status);
   const location = useLocation();
   if (status === 'restoring') return location.pathname === paths.home ? <RestoringBrowse /> : <PageFallback />;
   if (status === 'signed-out') {

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useDeferredValue, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Title } from '@marquee/contracts';
 import { TitleCard } from './title-card';
 import { ErrorState } from './error-state';
@@ -50,7 +50,10 @@ export function TitleRow({ heading, titles, isLoading, error, onRetry, onIntent,
     if (list) list.scrollBy({ left: direction * list.clientWidth * 0.85, behavior: 'smooth' });
   };
 
-  const busy = isLoading && !titles;
+  // Twenty posters are built in a deferred render, which React interrupts for input and paints:
+  // rows that arrive together do not hold the main thread together.
+  const shown = useDeferredValue(titles);
+  const busy = !shown && (isLoading || !!titles);
   return (
     <section className="row" aria-labelledby={headingId} aria-busy={busy}>
       <div className="row__header">
@@ -75,9 +78,9 @@ export function TitleRow({ heading, titles, isLoading, error, onRetry, onIntent,
             ‹
           </button>
           <ul className="row__list" ref={listRef} onKeyDown={onKeyDown}>
-            {(titles ?? []).map((title, index) => (
+            {(shown ?? []).map((title, index) => (
               <li key={`${title.media_type}-${title.id}`}>
-                <TitleCard title={title} tabIndex={index === Math.min(active, (titles?.length ?? 1) - 1) ? 0 : -1} onIntent={onIntent} onFocus={() => setActive(index)} />
+                <TitleCard title={title} tabIndex={index === Math.min(active, (shown?.length ?? 1) - 1) ? 0 : -1} onIntent={onIntent} onFocus={() => setActive(index)} />
               </li>
             ))}
           </ul>
