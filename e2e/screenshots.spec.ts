@@ -23,6 +23,24 @@ async function expectNoHorizontalOverflow(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
+/**
+ * The whole page, as someone scrolling through it sees it. Cards out of sight are not rendered
+ * (content-visibility) and load their posters lazily, and a capture beyond the viewport does not
+ * scroll: so render every card, scroll down once to load the posters, and wait for those in view.
+ */
+async function fullPageScreenshot(page: Page, file: string) {
+  await page.addStyleTag({ content: '.title-card { content-visibility: visible !important; }' });
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete || image.getBoundingClientRect().left >= window.innerWidth));
+  await page.screenshot({ path: file, fullPage: true });
+}
+
 for (const viewport of viewports) {
   test(`screenshots of browse, search, details and My List at ${viewport.label} px`, async ({ page }) => {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
@@ -42,7 +60,7 @@ for (const viewport of viewports) {
     await settled(page);
     await expectNoHorizontalOverflow(page);
     await page.screenshot({ path: path.join(artifacts, `browse-${viewport.label}.png`) });
-    await page.screenshot({ path: path.join(artifacts, `browse-full-${viewport.label}.png`), fullPage: true });
+    await fullPageScreenshot(page, path.join(artifacts, `browse-full-${viewport.label}.png`));
 
     await page.goto('/search?q=star');
     await expect(page.getByRole('list').getByRole('link').first()).toBeVisible();
