@@ -51,10 +51,12 @@ interface MemoryRoute {
 interface Variant {
   status: 200 | 304;
   /**
-   * Every header of the response. `x-request-id` and `cache-control` are rewritten in place before
-   * each `writeHead`, which serialises the object at once: one shape, no per-request header object.
+   * Every header of the response as a flat `[name, value, …]` list, request id and `Cache-Control`
+   * first: their values (indexes 1 and 3) are rewritten in place before each `writeHead`, which
+   * serialises the list at once. A list is walked by index, where an object is walked key by key
+   * through lookups that differ in shape from one answer to the next.
    */
-  headers: Record<string, string>;
+  headers: string[];
   body: Buffer | null;
 }
 
@@ -135,8 +137,8 @@ export class AnswerReplay {
     const requestId = requestIdOf(req.headers);
     const variant = this.variant(answer, headers, req.headers['accept-encoding'], req.headers['if-none-match']);
     const { status, body } = variant;
-    variant.headers['x-request-id'] = requestId;
-    variant.headers['cache-control'] = cacheControl;
+    variant.headers[1] = requestId;
+    variant.headers[3] = cacheControl;
     res.writeHead(status, variant.headers);
     if (body) res.end(body);
     else res.end();
@@ -156,7 +158,11 @@ export class AnswerReplay {
     let variant = variants.get(key);
     if (variant === undefined) {
       const { status, headers, body } = represent(answer, '', acceptEncoding, ifNoneMatch);
-      variant = { status, headers: { 'x-request-id': '', ...staticHeaders, ...headers, ...(body ? { 'content-length': String(body.length) } : {}) }, body };
+      const list = ['x-request-id', '', 'cache-control', ''];
+      for (const [name, value] of Object.entries({ ...staticHeaders, ...headers, ...(body ? { 'content-length': String(body.length) } : {}) })) {
+        if (name !== 'x-request-id' && name !== 'cache-control') list.push(name, value);
+      }
+      variant = { status, headers: list, body };
       if (variants.size < MAX_VARIANTS) variants.set(key, variant);
     }
     return variant;
