@@ -64,6 +64,9 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
  * WebAssembly memory to about twice what a running database needs and never returns it; in a worker
  * that memory goes away with the worker, so a first start idles (and serves) like any other.
  */
+/** How long a cluster-creating worker that has answered may take to end by itself. */
+const WORKER_EXIT_GRACE_MS = 10_000;
+
 async function createCluster(dir: string): Promise<void> {
   const resolve = createRequire(import.meta.url).resolve;
   const workerData = {
@@ -85,16 +88,28 @@ async function createCluster(dir: string): Promise<void> {
     })().then(() => parentPort.postMessage(null), (error) => parentPort.postMessage(String((error && error.stack) || error)));
   `;
   const worker = new Worker(code, { eval: true, workerData });
+  // The worker ends by itself once it has answered (its database is closed, nothing is left to run);
+  // it is waited for rather than terminated, as stopping a thread inside WebAssembly teardown is
+  // how a process dies without a word.
+  const exited = new Promise<number>((resolveExit) => worker.once('exit', resolveExit));
+  const answer = new Promise<string | null>((resolveResult, reject) => {
+    worker.once('message', resolveResult);
+    worker.once('error', reject);
+    void exited.then((exitCode) => reject(new Error(`creating the database exited with code ${exitCode}`)));
+  });
+  let failure: string | null;
   try {
-    const failure = await new Promise<string | null>((resolveResult, reject) => {
-      worker.once('message', resolveResult);
-      worker.once('error', reject);
-      worker.once('exit', (exitCode) => reject(new Error(`creating the database exited with code ${exitCode}`)));
-    });
-    if (failure !== null) throw new Error(`creating the database failed: ${failure}`);
-  } finally {
+    failure = await answer;
+  } catch (error) {
     await worker.terminate();
+    throw error;
   }
+  // Should anything keep it alive, it is stopped after a grace period all the same.
+  let grace: NodeJS.Timeout | undefined;
+  await Promise.race([exited, new Promise<void>((resolveGrace) => (grace = setTimeout(resolveGrace, WORKER_EXIT_GRACE_MS)))]);
+  clearTimeout(grace);
+  await worker.terminate();
+  if (failure !== null) throw new Error(`creating the database failed: ${failure}`);
 }
 
 /** Opens a PostgreSQL pool on `url`. Applies migrations. */
