@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 
 // jsdom has no layout: scrolling APIs exist in browsers but not here.
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
@@ -8,4 +8,5 @@ Element.prototype.scrollBy ??= function scrollBy() {};
 
 afterEach(() => {
   cleanup();
+  vi.unstubAllGlobals();
 });
