@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,17 +98,12 @@ async function createCluster(dir: string): Promise<void> {
     worker.once('error', reject);
     void exited.then((exitCode) => reject(new Error(`creating the database exited with code ${exitCode}`)));
   });
-  let failure: string | null;
-  try {
-    failure = await answer;
-  } catch (error) {
+  const failure = await answer.catch(async (error: unknown) => {
     await worker.terminate();
     throw error;
-  }
+  });
   // Should anything keep it alive, it is stopped after a grace period all the same.
-  let grace: NodeJS.Timeout | undefined;
-  await Promise.race([exited, new Promise<void>((resolveGrace) => (grace = setTimeout(resolveGrace, WORKER_EXIT_GRACE_MS)))]);
-  clearTimeout(grace);
+  await Promise.race([exited, sleep(WORKER_EXIT_GRACE_MS, undefined, { ref: false })]);
   await worker.terminate();
   if (failure !== null) throw new Error(`creating the database failed: ${failure}`);
 }

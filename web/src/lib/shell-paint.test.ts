@@ -36,10 +36,8 @@ function fakeElementTiming() {
 }
 
 describe('shellPainted', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
+  // Globals stubbed here are restored by src/test/setup.ts.
+  afterEach(() => vi.useRealTimers());
 
   it('waits until the browser reports the shell’s backdrop on screen', async () => {
     vi.useFakeTimers();
