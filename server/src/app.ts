@@ -6,8 +6,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Redis } from './lib/redis.js';
-import { AnswerReplay, replayingServer, requestIdOf } from './lib/replay.js';
-import { lazyChildLogger } from './lib/request-logger.js';
+import { lazyChildLogger, requestIdOf, requestLogController } from './lib/request-logger.js';
+import type { CatalogSource } from './integrations/catalog-source.js';
 import { createValidatorCompiler } from './lib/validation.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
@@ -19,7 +19,6 @@ import { AuthService } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createCatalog } from './modules/catalog/catalog.factory.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
-import type { CatalogSource } from './modules/catalog/catalog.source.js';
 import { artworkRoutes } from './modules/artwork/artwork.routes.js';
 import { WatchlistService } from './modules/watchlist/watchlist.service.js';
 import { watchlistRoutes } from './modules/watchlist/watchlist.routes.js';
@@ -62,19 +61,16 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database, redis } = deps;
-  // Answers already in memory (fresh catalog answers, a caller's cached My List) are sent in front of the router (lib/replay.ts).
-  const replay = new AnswerReplay();
   const app = Fastify({
     logger: deps.logger ?? loggerOptions(config.logLevel),
-    serverFactory: (handler, options) => replayingServer(handler, options, replay),
     childLoggerFactory: lazyChildLogger,
+    logController: requestLogController(),
     bodyLimit: BODY_LIMIT,
     genReqId: (request) => requestIdOf(request.headers),
     requestIdHeader: false,
     return503OnClosing: true,
     routerOptions: { caseSensitive: true, ignoreTrailingSlash: false, maxParamLength: 200 },
   });
-  replay.logTo(app.log);
   app.setValidatorCompiler(createValidatorCompiler());
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
@@ -85,7 +81,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
-    replay.close();
   });
   app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
@@ -100,16 +95,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(securityPlugin, { corsOrigins: config.corsOrigins });
   await app.register(openApiPlugin);
 
-  const auth = new AuthService({ database, jwtSecret: deps.jwtSecret, redis, log: app.log, limits: { registrationsPerMinute: config.registerRateLimit } });
   const catalog = await createCatalog({ config, redis, log: app.log, source: deps.catalogSource });
   const watchlist = new WatchlistService({ database, catalog });
+  const auth = new AuthService({
+    database,
+    jwtSecret: deps.jwtSecret,
+    redis,
+    log: app.log,
+    watchlist,
+    limits: { registrationsPerMinute: config.registerRateLimit },
+  });
 
   await app.register(authPlugin, { verifier: auth });
   await app.register(healthRoutes, { ping: () => database.ping() });
   await app.register(authRoutes, { auth });
-  await app.register(catalogRoutes, { catalog, replay });
+  await app.register(catalogRoutes, { catalog });
   await app.register(artworkRoutes);
-  await app.register(watchlistRoutes, { watchlist, replay, callerFromMemory: (authorization) => auth.callerFromMemory(authorization) });
+  await app.register(watchlistRoutes, { watchlist });
   await app.register(webPlugin, { webDist: config.webDist, shell: catalog });
 
   app.addHook('onClose', async () => {

@@ -16,13 +16,13 @@ import type { CatalogInfo, TitleDetails } from '@marquee/contracts';
 import { backdropSrc, backdropSrcSet } from '@marquee/contracts/artwork';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { etagOf, represent, varyWithEncoding, type CachedAnswer } from '../lib/cache.js';
+import { etagOf, sendAnswer, type ReadyAnswer } from '../lib/representation.js';
 import { apiNotFound } from './error-handler.js';
 
 /** What the shell is filled with: the catalog's notice and, when it can be had, the featured title. */
 export interface ShellSource {
   info(): CatalogInfo;
-  featured(): Promise<CachedAnswer>;
+  featured(): Promise<ReadyAnswer>;
 }
 
 /** Where index.html's boot screen starts, and its brand line (see web/index.html). */
@@ -78,8 +78,8 @@ export const webPlugin = fp(
     }
     const template = await readFile(indexPath, 'utf8');
     // The rendering for the current featured answer (the catalog cache hands out the same object until it changes).
-    let rendered: { featured: CachedAnswer | null; page: { body: Buffer; etag: string } } | null = null;
-    const featuredInTime = async (): Promise<CachedAnswer | null> => {
+    let rendered: { featured: ReadyAnswer | null; page: ReadyAnswer } | null = null;
+    const featuredInTime = async (): Promise<ReadyAnswer | null> => {
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<null>((resolve) => {
         timer = setTimeout(() => resolve(null), FEATURED_WAIT_MS);
@@ -121,12 +121,8 @@ export const webPlugin = fp(
         },
       });
     });
-    const sendIndex = async (request: FastifyRequest, reply: FastifyReply) => {
-      const page = await shellPage();
-      const { status, headers, body } = represent(page, 'no-cache', request.headers['accept-encoding'], request.headers['if-none-match'], 'text/html; charset=utf-8');
-      reply.header('vary', varyWithEncoding(reply.getHeader('vary'))).headers(headers).code(status);
-      return body === null ? reply.send() : reply.send(body);
-    };
+    const sendIndex = async (request: FastifyRequest, reply: FastifyReply) =>
+      sendAnswer(request, reply, await shellPage(), 'no-cache', 'text/html; charset=utf-8');
     app.get('/', { schema: { hide: true } }, sendIndex);
     app.setNotFoundHandler((request, reply) => {
       const pathname = request.url.split('?')[0] ?? '/';

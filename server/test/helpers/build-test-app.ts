@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppDeps } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import type { CatalogSource } from '../../src/modules/catalog/catalog.source.js';
+import type { CatalogSource } from '../../src/integrations/catalog-source.js';
 import type { Redis } from '../../src/lib/redis.js';
 import type { DatabaseBackend, TestDatabase } from './backends.js';
 

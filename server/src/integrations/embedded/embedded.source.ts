@@ -5,7 +5,7 @@
  */
 import type { MediaType, Page, Title, TitleDetails, Trailer, TrendingWindow } from '@marquee/contracts';
 import { notFound } from '../../errors.js';
-import type { CatalogGenres, CatalogSource } from '../../modules/catalog/catalog.source.js';
+import type { CatalogGenres, CatalogSource } from '../catalog-source.js';
 import { artworkFile } from './artwork.js';
 import { loadEmbeddedCatalog, type EmbeddedCatalog, type EmbeddedTitle } from './embedded.data.js';
 import { createSearchIndex, type EmbeddedSearchIndex } from './embedded.search.js';

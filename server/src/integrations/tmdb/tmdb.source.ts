@@ -6,7 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { MediaType, Page, TitleDetails, Trailer, TrendingWindow } from '@marquee/contracts';
 import type { Config } from '../../config.js';
 import { notFound } from '../../errors.js';
-import type { CatalogGenres, CatalogSource } from '../../modules/catalog/catalog.source.js';
+import type { CatalogGenres, CatalogSource } from '../catalog-source.js';
 import { bestTrailer, toMultiPage, toPage, toTitleDetails } from './normalise.js';
 import { TmdbClient, type TmdbClientOptions } from './tmdb.client.js';
 import type {

@@ -2,9 +2,9 @@
  * Storage of users, sessions and refresh tokens. Methods are named by intent; the service decides
  * when to group them in a transaction (`transaction(fn)` hands it a repository bound to one).
  */
-import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
-import { refreshTokens, sessions, users, watchlist } from '../../db/schema.js';
+import { refreshTokens, sessions, users } from '../../db/schema.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -41,16 +41,6 @@ export class AuthRepository {
   async findUserById(id: string): Promise<UserRow | undefined> {
     const [row] = await this.db.select().from(users).where(eq(users.id, id)).limit(1);
     return row;
-  }
-
-  /** Title ids of the user's list, newest first. */
-  async watchlistIds(userId: string): Promise<number[]> {
-    const rows = await this.db
-      .select({ id: watchlist.titleId })
-      .from(watchlist)
-      .where(eq(watchlist.userId, userId))
-      .orderBy(desc(watchlist.addedAt), desc(watchlist.seq));
-    return rows.map((row) => row.id);
   }
 
   /** Applies a profile change and stamps `updated_at`. */

@@ -8,7 +8,8 @@ import type { LoginBody, ProfileBody, RegisterBody, TokenResponse, User } from '
 import type { Database } from '../../db/database.js';
 import type { Redis } from '../../lib/redis.js';
 import { conflict, forbidden, invalidCredentials, invalidField, unauthorized } from '../../errors.js';
-import type { AccessTokenVerifier, AuthUser } from '../../plugins/auth.js';
+import type { Caller } from '../../domain/caller.js';
+import type { AccessTokenVerifier } from '../../plugins/auth.js';
 import { AuthRepository, type UserRow } from './auth.repository.js';
 import { createCounterStore } from './counter-store.js';
 import { LiveSessions } from './live-sessions.js';
@@ -29,7 +30,15 @@ export interface AuthServiceDeps {
   /** Shares the throttle counters between instances; null keeps them in-process. */
   redis: Redis | null;
   log: FastifyBaseLogger;
+  /** The ids `User.watchlist` lists (the watchlist module owns that table). */
+  watchlist: WatchlistIds;
   limits?: Partial<ThrottleLimits>;
+}
+
+/** What the auth module needs of My List. */
+export interface WatchlistIds {
+  /** Title ids of the user's list, newest first. */
+  ids(userId: string): Promise<number[]>;
 }
 
 const MAX_EMAIL_LENGTH = 254;
@@ -114,8 +123,10 @@ export class AuthService implements AccessTokenVerifier {
   private readonly tokens: AccessTokens;
   private readonly live: LiveSessions;
   private readonly throttle: LoginThrottle;
+  private readonly watchlist: WatchlistIds;
 
   constructor(deps: AuthServiceDeps) {
+    this.watchlist = deps.watchlist;
     this.repo = new AuthRepository(deps.database.db);
     this.tokens = new AccessTokens(deps.jwtSecret);
     this.live = new LiveSessions(this.repo, deps.database.changes);
@@ -148,7 +159,7 @@ export class AuthService implements AccessTokenVerifier {
       throw invalidCredentials();
     }
     await this.throttle.succeeded(email);
-    return this.startSession(user, await this.repo.watchlistIds(user.id));
+    return this.startSession(user, await this.watchlist.ids(user.id));
   }
 
   /**
@@ -178,20 +189,20 @@ export class AuthService implements AccessTokenVerifier {
     });
     if (outcome.kind === 'reused') this.live.revoked([outcome.sessionId]);
     if (outcome.kind !== 'rotated') throw unauthorized('The refresh token is invalid, expired or revoked.');
-    return this.tokenResponse(outcome.user, await this.repo.watchlistIds(outcome.user.id), outcome.sessionId, outcome.refreshToken);
+    return this.tokenResponse(outcome.user, await this.watchlist.ids(outcome.user.id), outcome.sessionId, outcome.refreshToken);
   }
 
   /** Ends the caller's session: its access and refresh tokens are refused from the next request on. */
-  async logout(caller: AuthUser): Promise<void> {
+  async logout(caller: Caller): Promise<void> {
     await this.repo.revokeSession(caller.sessionId, 'logout');
     this.live.revoked([caller.sessionId]);
   }
 
   /** The caller's account. */
-  async me(caller: AuthUser): Promise<User> {
-    const user = await this.repo.findUserById(caller.id);
+  async me(caller: Caller): Promise<User> {
+    const user = await this.repo.findUserById(caller.userId);
     if (!user) throw unauthorized();
-    return toUser(user, await this.repo.watchlistIds(user.id));
+    return toUser(user, await this.watchlist.ids(user.id));
   }
 
   /**
@@ -200,7 +211,7 @@ export class AuthService implements AccessTokenVerifier {
    * calling session keeps working. Wrong current passwords count as failed logins of the account
    * (same limits, same 429), so a stolen access token cannot be used to guess the password.
    */
-  async updateProfile(caller: AuthUser, body: ProfileBody, client: string): Promise<User> {
+  async updateProfile(caller: Caller, body: ProfileBody, client: string): Promise<User> {
     const patch: { name?: string; avatar?: string | null; passwordHash?: string } = {};
     if (body.name !== undefined) patch.name = normaliseName(body.name);
     if (body.avatar !== undefined) patch.avatar = checkAvatar(body.avatar);
@@ -210,7 +221,7 @@ export class AuthService implements AccessTokenVerifier {
     if (newPassword !== undefined) checkPassword('/new_password', newPassword);
     if (Object.keys(patch).length === 0 && newPassword === undefined) return this.me(caller);
 
-    const user = await this.repo.findUserById(caller.id);
+    const user = await this.repo.findUserById(caller.userId);
     if (!user) throw unauthorized();
     if (newPassword !== undefined && currentPassword !== undefined) {
       await this.throttle.check(user.email, client);
@@ -227,25 +238,15 @@ export class AuthService implements AccessTokenVerifier {
     }));
     this.live.revoked(revoked);
     if (!updated) throw unauthorized();
-    return toUser(updated, await this.repo.watchlistIds(user.id));
+    return toUser(updated, await this.watchlist.ids(user.id));
   }
 
   /** `app.authenticate`: a valid HS256 access token whose session is live in the store, else 401. */
-  async verify(authorization: string | undefined): Promise<AuthUser> {
+  async verify(authorization: string | undefined): Promise<Caller> {
     const token = bearerToken(authorization);
     const claims = token ? await this.tokens.verify(token) : null;
     if (!claims || !(await this.live.isLive(claims.sessionId, claims.userId))) throw unauthorized();
-    return { id: claims.userId, sessionId: claims.sessionId };
-  }
-
-  /**
-   * The caller when `verify` would accept them from memory alone — a token verified before, of a
-   * session cached as live — else undefined (never a refusal: ask `verify`).
-   */
-  callerFromMemory(authorization: string | undefined): AuthUser | undefined {
-    const token = bearerToken(authorization);
-    const claims = token ? this.tokens.remembered(token) : undefined;
-    return claims && this.live.knownLive(claims.sessionId, claims.userId) ? { id: claims.userId, sessionId: claims.sessionId } : undefined;
+    return claims;
   }
 
   /** A new session (rotation family) with its first refresh token. */

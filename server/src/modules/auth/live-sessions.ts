@@ -47,13 +47,6 @@ export class LiveSessions {
     return session.userId === userId;
   }
 
-  /** True when the session is cached as live for `userId` (and the cache may answer); false means "ask `isLive`". */
-  knownLive(sessionId: string, userId: string): boolean {
-    if (!this.changes.trusted) return false;
-    const cached = this.cache.get(sessionId);
-    return cached !== undefined && cached.userId === userId && cached.expiresAt.getTime() > Date.now();
-  }
-
   /** Forgets revoked sessions; call it after the revocation has committed. */
   revoked(sessionIds: Iterable<string>): void {
     this.epoch += 1;

@@ -8,6 +8,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { LRUCache } from 'lru-cache';
+import type { Caller } from '../../domain/caller.js';
 
 /** Access token lifetime, also `expires_in` of every TokenResponse. */
 export const ACCESS_TOKEN_TTL_SECONDS = 900;
@@ -21,13 +22,11 @@ const TOKEN_TYPE = 'at+jwt';
 const ISSUER = 'marquee';
 const AUDIENCE = 'marquee:api';
 
-/** What a verified access token says. */
-export interface AccessClaims {
-  userId: string;
-  sessionId: string;
-}
+/** What a verified access token says: who is calling. */
+export type AccessClaims = Caller;
 
-interface Verified extends AccessClaims {
+interface Verified {
+  claims: AccessClaims;
   /** `exp` in milliseconds. */
   expiresAt: number;
 }
@@ -59,17 +58,11 @@ export class AccessTokens {
       .sign(this.key);
   }
 
-  /** The claims of a token verified before and not yet expired; undefined when it takes `verify` to say. */
-  remembered(token: string): AccessClaims | undefined {
-    const known = this.verified.get(token);
-    return known && known.expiresAt > Date.now() ? { userId: known.userId, sessionId: known.sessionId } : undefined;
-  }
-
   /** The claims of a valid, unexpired access token, or null for anything else. */
   async verify(token: string): Promise<AccessClaims | null> {
     const known = this.verified.get(token);
     if (known) {
-      if (known.expiresAt > Date.now()) return { userId: known.userId, sessionId: known.sessionId };
+      if (known.expiresAt > Date.now()) return known.claims;
       this.verified.delete(token);
       return null;
     }
@@ -83,8 +76,9 @@ export class AccessTokens {
       });
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
       if (!UUID.test(payload.sub) || !UUID.test(payload.sid)) return null;
-      const claims = { userId: payload.sub, sessionId: payload.sid };
-      this.verified.set(token, { ...claims, expiresAt: (payload.exp as number) * 1000 });
+      // Frozen: the same object answers every later request with this token.
+      const claims: AccessClaims = Object.freeze({ userId: payload.sub, sessionId: payload.sid });
+      this.verified.set(token, { claims, expiresAt: (payload.exp as number) * 1000 });
       return claims;
     } catch {
       return null;

@@ -6,10 +6,10 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.js';
 import { createEmbeddedSource } from '../../integrations/embedded/embedded.source.js';
 import { createTmdbSource } from '../../integrations/tmdb/tmdb.source.js';
-import { ResponseCache } from '../../lib/cache.js';
+import { ResponseCache } from '../../lib/response-cache.js';
 import type { Redis } from '../../lib/redis.js';
 import { CatalogService, cachePolicies } from './catalog.service.js';
-import type { CatalogSource } from './catalog.source.js';
+import type { CatalogSource } from '../../integrations/catalog-source.js';
 
 export async function createCatalog(opts: {
   config: Config;

@@ -1,9 +1,7 @@
 /**
  * Catalog routes (public): schemas, OpenAPI text and one-line handlers. Answers come from the
- * catalog service as ready bytes and are sent by `sendCached` with `ETag`, `Cache-Control` and 304
- * support, and remembered by the replay (lib/replay.ts) that answers the same URL again in front of
- * the router while they are fresh. The 200 schemas below document them (and would serialise
- * anything not pre-serialised).
+ * catalog service as ready bytes and are sent by `sendAnswer` with `ETag`, `Cache-Control` and 304
+ * support. The 200 schemas below document them (and would serialise anything not pre-serialised).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
@@ -21,8 +19,8 @@ import {
   Trailer,
   TrendingQuery,
 } from '@marquee/contracts';
-import { sendCached, type CachedAnswer } from '../../lib/cache.js';
-import type { AnswerReplay } from '../../lib/replay.js';
+import { publicCacheControl, type CachedAnswer } from '../../lib/response-cache.js';
+import { sendAnswer } from '../../lib/representation.js';
 import type { CatalogService } from './catalog.service.js';
 
 const tags = ['catalog'];
@@ -34,13 +32,9 @@ const errors = { 400: Problem, 429: Problem, 503: Problem };
 const pageOf = (query: { page?: number | undefined }) => query.page ?? 1;
 
 /** Every catalog route of API.md, plus `/api/catalog` (the source and its attribution). */
-export async function catalogRoutes(app: FastifyInstance, opts: { catalog: CatalogService; replay?: AnswerReplay }) {
-  const { catalog, replay } = opts;
-  // Every answer here is public and a function of the URL alone, so the replay may send it again.
-  const send = (request: FastifyRequest, reply: FastifyReply, cached: CachedAnswer) => {
-    replay?.remember(request, reply, cached);
-    return sendCached(request, reply, cached);
-  };
+export async function catalogRoutes(app: FastifyInstance, opts: { catalog: CatalogService }) {
+  const { catalog } = opts;
+  const send = (request: FastifyRequest, reply: FastifyReply, cached: CachedAnswer) => sendAnswer(request, reply, cached, publicCacheControl(cached));
 
   app.get(
     '/api/catalog',

@@ -17,8 +17,8 @@ import {
 import type { TSchema } from 'typebox';
 import Value from 'typebox/value';
 import { badRequest, invalidField, notFound } from '../../errors.js';
-import { Absent, ResponseCache, type CachePolicy, type CachedAnswer } from '../../lib/cache.js';
-import type { CatalogGenres, CatalogSource } from './catalog.source.js';
+import { Absent, ResponseCache, type CachePolicy, type CachedAnswer } from '../../lib/response-cache.js';
+import type { CatalogGenres, CatalogSource } from '../../integrations/catalog-source.js';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;

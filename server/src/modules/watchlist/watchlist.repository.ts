@@ -35,6 +35,16 @@ export class WatchlistRepository {
       .orderBy(desc(watchlist.addedAt), desc(watchlist.seq));
   }
 
+  /** Title ids of the user's list, newest first. */
+  async idsByUser(userId: string): Promise<number[]> {
+    const rows = await this.db
+      .select({ id: watchlist.titleId })
+      .from(watchlist)
+      .where(eq(watchlist.userId, userId))
+      .orderBy(desc(watchlist.addedAt), desc(watchlist.seq));
+    return rows.map((row) => row.id);
+  }
+
   /** The stored snapshots of some of the user's entries. */
   snapshots(userId: string, titleIds: number[]): Promise<Pick<WatchlistRow, 'mediaType' | 'titleId' | 'snapshot'>[]> {
     if (titleIds.length === 0) return Promise.resolve([]);

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { IdParams, MediaTypeQuery, Problem, Watchlist, WatchlistEntry } from '@marquee/contracts';
-import { sendAnswer } from '../../lib/cache.js';
-import type { AnswerReplay } from '../../lib/replay.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import { sendAnswer } from '../../lib/representation.js';
 import type { WatchlistService } from './watchlist.service.js';
 
 const tags = ['watchlist'];
@@ -10,24 +8,11 @@ const security = [{ bearer: [] }];
 const mediaTypeOf = (query: MediaTypeQuery) => query.media_type ?? 'movie';
 
 /** "My List" routes: every one needs a bearer token and only ever touches the caller's own list. */
-export async function watchlistRoutes(
-  app: FastifyInstance,
-  opts: { watchlist: WatchlistService; replay?: AnswerReplay; callerFromMemory?: (authorization: string | undefined) => AuthUser | undefined },
-) {
-  const { watchlist, replay, callerFromMemory } = opts;
-  const LIST = '/api/watchlist';
-  const LIST_CACHE_CONTROL = 'private, no-cache';
-  // A caller known from memory whose list is cached is answered by the replay, before the router.
-  if (replay && callerFromMemory) {
-    replay.fromMemory(LIST, (req) => {
-      const caller = callerFromMemory(req.headers.authorization);
-      const answer = caller && watchlist.cachedAnswer(caller);
-      return answer ? { answer, cacheControl: LIST_CACHE_CONTROL } : undefined;
-    });
-  }
+export async function watchlistRoutes(app: FastifyInstance, opts: { watchlist: WatchlistService }) {
+  const { watchlist } = opts;
 
   app.get(
-    LIST,
+    '/api/watchlist',
     {
       preHandler: app.authenticate,
       schema: {
@@ -40,11 +25,7 @@ export async function watchlistRoutes(
         response: { 200: Watchlist, 304: { type: 'null', description: 'Not modified.' }, 401: Problem },
       },
     },
-    async (request, reply) => {
-      const answer = await watchlist.answer(request.user);
-      replay?.routed(LIST, request, reply);
-      return sendAnswer(request, reply, answer, LIST_CACHE_CONTROL);
-    },
+    async (request, reply) => sendAnswer(request, reply, await watchlist.answer(request.user), 'private, no-cache'),
   );
 
   app.post<{ Params: IdParams; Querystring: MediaTypeQuery }>(

@@ -14,8 +14,8 @@ import type { MediaType, Title, Watchlist, WatchlistEntry } from '@marquee/contr
 import type { ChangeFeed } from '../../db/change-feed.js';
 import type { Database } from '../../db/database.js';
 import { conflict, notFound } from '../../errors.js';
-import { etagOf } from '../../lib/cache.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import type { Caller } from '../../domain/caller.js';
+import { readyJson, type ReadyAnswer } from '../../lib/representation.js';
 import { WatchlistRepository, type WatchlistKey, type WatchlistRow } from './watchlist.repository.js';
 
 /** The most titles one list holds. */
@@ -27,12 +27,6 @@ export interface TitleLookup {
   getTitle(mediaType: MediaType, id: number): Promise<Title>;
   /** Null where a title cannot be resolved; never throws. */
   findTitles(refs: { mediaType: MediaType; id: number }[]): Promise<(Title | null)[]>;
-}
-
-/** A user's list, serialised and ready to send. */
-export interface WatchlistAnswer {
-  body: Buffer;
-  etag: string;
 }
 
 /** How long a serialised list is reused before its titles are hydrated again. */
@@ -72,7 +66,7 @@ export class WatchlistService {
   private readonly repository: WatchlistRepository;
   private readonly catalog: TitleLookup;
   /** Serialised lists by user id. */
-  private readonly answers = new LRUCache<string, WatchlistAnswer>({
+  private readonly answers = new LRUCache<string, ReadyAnswer>({
     maxSize: ANSWERS_MAX_BYTES,
     sizeCalculation: (answer, userId) => answer.body.length + userId.length + 64,
     ttl: ANSWER_TTL_MS,
@@ -94,11 +88,11 @@ export class WatchlistService {
     });
   }
 
-  async list(user: AuthUser): Promise<Watchlist> {
-    const rows = await this.repository.listByUser(user.id);
+  async list(user: Caller): Promise<Watchlist> {
+    const rows = await this.repository.listByUser(user.userId);
     const titles = await this.catalog.findTitles(rows.map((row) => ({ mediaType: row.mediaType, id: row.titleId })));
     const unresolved = rows.filter((_, i) => titles[i] === null);
-    const stored = await this.repository.snapshots(user.id, unresolved.map((row) => row.titleId));
+    const stored = await this.repository.snapshots(user.userId, unresolved.map((row) => row.titleId));
     const snapshotOf = (row: WatchlistKey) =>
       stored.find((entry) => entry.titleId === row.titleId && entry.mediaType === row.mediaType)?.snapshot;
     const results = rows.flatMap((row, i) => {
@@ -109,21 +103,25 @@ export class WatchlistService {
     return { results, total_results: results.length };
   }
 
-  /** The user's list if it is cached and the cache may answer; undefined means "ask `answer`". */
-  cachedAnswer(user: AuthUser): WatchlistAnswer | undefined {
-    return this.changes.trusted ? this.answers.get(user.id) : undefined;
+  /**
+   * The user's list as ready bytes with its ETag: the cached answer while the change feed lets the
+   * cache answer, else read, hydrated and serialised (and cached, unless a change overlapped the read).
+   */
+  async answer(user: Caller): Promise<ReadyAnswer> {
+    const trusted = this.changes.trusted;
+    if (trusted) {
+      const cached = this.answers.get(user.userId);
+      if (cached) return cached;
+    }
+    const epoch = this.epoch;
+    const answer = readyJson(await this.list(user));
+    if (trusted && this.changes.trusted && epoch === this.epoch) this.answers.set(user.userId, answer);
+    return answer;
   }
 
-  /** The user's list as ready bytes with its ETag. */
-  async answer(user: AuthUser): Promise<WatchlistAnswer> {
-    const trusted = this.changes.trusted;
-    const cached = this.cachedAnswer(user);
-    if (cached) return cached;
-    const epoch = this.epoch;
-    const body = Buffer.from(JSON.stringify(await this.list(user)));
-    const answer = { body, etag: etagOf(body) };
-    if (trusted && this.changes.trusted && epoch === this.epoch) this.answers.set(user.id, answer);
-    return answer;
+  /** Title ids of the user's list, newest first (`User.watchlist`). */
+  ids(userId: string): Promise<number[]> {
+    return this.repository.idsByUser(userId);
   }
 
   /** Drops the user's serialised list; call it after a change has committed. */
@@ -132,22 +130,22 @@ export class WatchlistService {
     this.answers.delete(userId);
   }
 
-  async add(user: AuthUser, mediaType: MediaType, id: number): Promise<AddOutcome> {
+  async add(user: Caller, mediaType: MediaType, id: number): Promise<AddOutcome> {
     // Already listed: answer from the database alone, so a re-add works even when the catalog is down.
-    const existing = await this.repository.find(user.id, mediaType, id);
+    const existing = await this.repository.find(user.userId, mediaType, id);
     if (existing) return { created: false, entry: toEntry(existing) };
     const title = toTitle(await this.catalog.getTitle(mediaType, id));
-    const result = await this.repository.addIfAbsent(user.id, title, WATCHLIST_LIMIT);
-    if (result.outcome === 'added') this.changed(user.id);
+    const result = await this.repository.addIfAbsent(user.userId, title, WATCHLIST_LIMIT);
+    if (result.outcome === 'added') this.changed(user.userId);
     if (result.outcome === 'full') {
       throw conflict('WATCHLIST_FULL', `My List already holds ${WATCHLIST_LIMIT} titles; remove one to add another.`);
     }
     return { created: result.outcome === 'added', entry: toEntry(result.row) };
   }
 
-  async remove(user: AuthUser, mediaType: MediaType, id: number): Promise<void> {
-    const removed = await this.repository.remove(user.id, mediaType, id);
-    if (removed) this.changed(user.id);
+  async remove(user: Caller, mediaType: MediaType, id: number): Promise<void> {
+    const removed = await this.repository.remove(user.userId, mediaType, id);
+    if (removed) this.changed(user.userId);
     else throw notFound('title in My List');
   }
 }

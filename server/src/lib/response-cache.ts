@@ -1,7 +1,8 @@
 /**
  * The catalog's answer cache. It wraps the catalog source (not the routes) and keeps each answer
  * ready to send: the serialised JSON body and its strong ETag, so a hit costs no JSON.stringify and
- * no schema serialisation (re-serialising a 10 KB page on every request halves throughput).
+ * no schema serialisation (re-serialising a 10 KB page on every request halves throughput). How the
+ * bytes are sent (304s, compression) is `representation.ts`'s business.
  *
  * Two levels: an in-process LRU bounded by bytes, and Redis when the app has a connection, so
  * several instances share one cache (keys live under the connection's prefix).
@@ -12,12 +13,11 @@
  * none (stale-if-error). Concurrent identical misses share one upstream call (single flight).
  * "Not found" answers may be cached briefly too.
  */
-import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
-import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { AppError } from '../errors.js';
 import type { Redis } from './redis.js';
+import { etagOf, type ReadyAnswer } from './representation.js';
 
 /** How long one kind of answer lives. */
 export interface CachePolicy {
@@ -32,10 +32,7 @@ export interface CachePolicy {
 }
 
 /** A cached answer, ready to send. */
-export interface CachedAnswer {
-  readonly body: Buffer;
-  /** Strong ETag, quoted: `"…"`. */
-  readonly etag: string;
+export interface CachedAnswer extends ReadyAnswer {
   readonly freshUntil: number;
   readonly swrSeconds: number;
   readonly staleIfErrorSeconds: number;
@@ -52,9 +49,6 @@ interface Entry extends CachedAnswer {
 export class Absent {
   constructor(readonly error: AppError) {}
 }
-
-/** A strong ETag of a body. */
-export const etagOf = (body: Buffer): string => `"${createHash('sha1').update(body).digest('base64url')}"`;
 
 const REDIS_TIMEOUT_MS = 250;
 
@@ -255,111 +249,8 @@ function answer(entry: Entry): CachedAnswer {
   return entry;
 }
 
-/**
- * Whether an `If-None-Match` header matches `etag`: `*`, or any listed tag, compared weakly
- * (RFC 9110 §13.1.2: `W/"x"` matches `"x"`). A compressed representation's tag (`"x-br"`,
- * `"x-gzip"`) matches its identity tag too: the content is the same.
- */
-export function ifNoneMatchMatches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  for (const part of header.split(',')) {
-    let tag = part.trim();
-    if (tag.startsWith('W/')) tag = tag.slice(2);
-    tag = tag.replace(/-(br|gzip)"$/, '"');
-    if (tag === etag) return true;
-  }
-  return false;
-}
-
-type Encoding = 'br' | 'gzip';
-
-/** Bodies smaller than this go as they are: compressing them saves less than it costs. */
-const COMPRESS_MIN_BYTES = 1024;
-/** Compressed twins of answers, made on first demand and dropped with the answer. */
-const compressedBodies = new WeakMap<Buffer, Partial<Record<Encoding, Buffer>>>();
-
-/** The encoding to use for an `Accept-Encoding` header: Brotli, then gzip, else none. */
-function encodingFor(header: string | undefined): Encoding | null {
-  if (!header) return null;
-  const accepted = new Set<string>();
-  for (const part of header.split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
-  }
-  if (accepted.has('br')) return 'br';
-  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
-  return null;
-}
-
-function compressed(body: Buffer, encoding: Encoding): Buffer {
-  let twins = compressedBodies.get(body);
-  if (!twins) compressedBodies.set(body, (twins = {}));
-  return (twins[encoding] ??=
-    encoding === 'br'
-      ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-      : gzipSync(body, { level: 6 }));
-}
-
-/** What to send for ready bytes: the status, the headers that depend on the request, and the body. */
-export interface Representation {
-  status: 200 | 304;
-  headers: Record<string, string>;
-  /** Null for 304. */
-  body: Buffer | null;
-}
-
-/**
- * The representation of ready JSON bytes for a request's `Accept-Encoding` and `If-None-Match`:
- * 304 when the client already holds them, else the body — Brotli- or gzip-compressed once per
- * answer for clients that accept it. Used by `sendAnswer` and by the replay in front of the router.
- */
-export function represent(
-  answer: { body: Buffer; etag: string },
-  cacheControl: string,
-  acceptEncoding: string | undefined,
-  ifNoneMatch: string | undefined,
-  contentType = 'application/json; charset=utf-8',
-): Representation {
-  const encoding = answer.body.length >= COMPRESS_MIN_BYTES ? encodingFor(acceptEncoding) : null;
-  const headers: Record<string, string> = {
-    'cache-control': cacheControl,
-    etag: encoding ? `${answer.etag.slice(0, -1)}-${encoding}"` : answer.etag,
-  };
-  if (ifNoneMatchMatches(ifNoneMatch, answer.etag)) return { status: 304, headers, body: null };
-  headers['content-type'] = contentType;
-  if (!encoding) return { status: 200, headers, body: answer.body };
-  headers['content-encoding'] = encoding;
-  return { status: 200, headers, body: compressed(answer.body, encoding) };
-}
-
-/** A `Vary` value extended with `Accept-Encoding` (answers differ by encoding). */
-export const varyWithEncoding = (vary: unknown): string => (vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
-
-/** Sends ready JSON bytes with their `ETag` and `cacheControl` (see `represent`). */
-export function sendAnswer(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  answer: { body: Buffer; etag: string },
-  cacheControl: string,
-): FastifyReply {
-  reply.header('vary', varyWithEncoding(reply.getHeader('vary')));
-  const { status, headers, body } = represent(answer, cacheControl, request.headers['accept-encoding'], request.headers['if-none-match']);
-  reply.headers(headers).code(status);
-  return body === null ? reply.send() : reply.send(body);
-}
-
 /** `Cache-Control` of a cached answer: public, with the freshness it has left at `now`. */
-export function cacheControlOf(cached: CachedAnswer, now = Date.now()): string {
+export function publicCacheControl(cached: CachedAnswer, now = Date.now()): string {
   const maxAge = Math.max(0, Math.ceil((cached.freshUntil - now) / 1000));
   return `public, max-age=${maxAge}, stale-while-revalidate=${cached.swrSeconds}, stale-if-error=${cached.staleIfErrorSeconds}`;
-}
-
-/**
- * Sends a cached answer as is, with `Cache-Control` carrying the remaining freshness. No
- * serialisation happens here — the bytes were made at fill time.
- */
-export function sendCached(request: FastifyRequest, reply: FastifyReply, cached: CachedAnswer): FastifyReply {
-  return sendAnswer(request, reply, cached, cacheControlOf(cached));
 }

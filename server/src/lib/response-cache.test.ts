@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { notFound, upstreamUnavailable } from '../errors.js';
-import { Absent, ResponseCache, etagOf, ifNoneMatchMatches, type CachePolicy } from './cache.js';
+import { etagOf } from './representation.js';
+import { Absent, ResponseCache, type CachePolicy } from './response-cache.js';
 
 const log = pino({ level: 'silent' });
 const policy = (over: Partial<CachePolicy> = {}): CachePolicy => ({ freshSeconds: 60, swrSeconds: 60, staleIfErrorSeconds: 86_400, notFoundSeconds: 0, ...over });
@@ -98,17 +99,5 @@ describe('ResponseCache', () => {
       return {};
     });
     expect(reloaded).toBe(true);
-  });
-});
-
-describe('ifNoneMatchMatches', () => {
-  it('matches exact, weak, listed and * forms only', () => {
-    expect(ifNoneMatchMatches('"a"', '"a"')).toBe(true);
-    expect(ifNoneMatchMatches('W/"a"', '"a"')).toBe(true);
-    expect(ifNoneMatchMatches('"x", W/"a"', '"a"')).toBe(true);
-    expect(ifNoneMatchMatches('*', '"a"')).toBe(true);
-    expect(ifNoneMatchMatches('"b"', '"a"')).toBe(false);
-    expect(ifNoneMatchMatches('a', '"a"')).toBe(false);
-    expect(ifNoneMatchMatches(undefined, '"a"')).toBe(false);
   });
 });
