@@ -2,13 +2,7 @@
  * Errors are thrown, not built: services throw these helpers, and the error-handler plugin turns
  * every error into RFC 9457 problem+json.
  */
-import type { ErrorCode } from '@marquee/contracts';
-
-export interface FieldError {
-  /** JSON Pointer to the offending field, e.g. `/email`. */
-  path: string;
-  message: string;
-}
+import type { ErrorCode, FieldError } from '@marquee/contracts';
 
 export class AppError extends Error {
   constructor(

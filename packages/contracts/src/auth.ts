@@ -1,26 +1,28 @@
 import Type from 'typebox';
+import { EMAIL_SYNTAX, FIELD_LIMITS, NO_CONTROL_CHARACTERS } from './fields.js';
+
+const { email, password, name, avatarUrl } = FIELD_LIMITS;
 
 /** Characters allowed in an email, as an HTML `type=email` input accepts them; surrounding spaces are trimmed. */
-export const EMAIL_PATTERN =
-  "^\\s*[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\\s*$";
+export const EMAIL_PATTERN = `^\\s*${EMAIL_SYNTAX}\\s*$`;
 
 const Email = Type.String({
   pattern: EMAIL_PATTERN,
-  maxLength: 320,
-  description: 'An email address (HTML `type=email` syntax), trimmed and lower-cased; at most 254 characters.',
+  maxLength: email.untrimmedMax,
+  description: `An email address (HTML \`type=email\` syntax), trimmed and lower-cased; at most ${email.max} characters.`,
 });
 const Password = Type.String({
-  minLength: 8,
-  maxLength: 128,
-  description: '8…128 characters, used exactly as typed.',
+  minLength: password.min,
+  maxLength: password.max,
+  description: `${password.min}…${password.max} characters, used exactly as typed.`,
 });
 const Name = Type.String({
-  minLength: 1,
-  maxLength: 400,
-  description: 'Display name: 1…100 characters after trimming, no control characters.',
+  minLength: name.min,
+  maxLength: name.untrimmedMax,
+  description: `Display name: ${name.min}…${name.max} characters after trimming, no control characters.`,
 });
-const Avatar = Type.Union([Type.String({ maxLength: 2048, format: 'uri' }), Type.Null()], {
-  description: 'An absolute `https:` or `http:` URL (at most 2048 characters), or `null` to clear it.',
+const Avatar = Type.Union([Type.String({ maxLength: avatarUrl.max, format: 'uri' }), Type.Null()], {
+  description: `An absolute \`https:\` or \`http:\` URL (at most ${avatarUrl.max} characters), or \`null\` to clear it.`,
 });
 
 /** A registered user, as every route shows it: never a password hash. */
@@ -54,7 +56,11 @@ export const RegisterBody = Type.Object({ email: Email, password: Password, name
 export type RegisterBody = Type.Static<typeof RegisterBody>;
 
 export const LoginBody = Type.Object(
-  { email: Type.String({ maxLength: 320 }), password: Type.String({ maxLength: 1024 }) },
+  {
+    email: Type.String({ maxLength: email.untrimmedMax, pattern: NO_CONTROL_CHARACTERS }),
+    // Longer than any password registration accepts, so an over-long guess is a plain 401, not a 400.
+    password: Type.String({ maxLength: 1024 }),
+  },
   { additionalProperties: false },
 );
 export type LoginBody = Type.Static<typeof LoginBody>;

@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { MediaType, PositiveId } from './common.js';
+import { FIELD_LIMITS, NO_CONTROL_CHARACTERS } from './fields.js';
 
 const NullableString = (description: string) => Type.Union([Type.String(), Type.Null()], { description });
 
@@ -77,7 +78,13 @@ export type TrendingQuery = Type.Static<typeof TrendingQuery>;
 
 export const SearchQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: 1000, description: 'Search text, 1…200 characters after trimming.' })),
+    q: Type.Optional(
+      Type.String({
+        maxLength: FIELD_LIMITS.searchQuery.untrimmedMax,
+        pattern: NO_CONTROL_CHARACTERS,
+        description: `Search text, ${FIELD_LIMITS.searchQuery.min}…${FIELD_LIMITS.searchQuery.max} characters after trimming, no control characters.`,
+      }),
+    ),
     genre: Type.Optional(PositiveId),
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 1 })),
   },

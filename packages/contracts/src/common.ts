@@ -1,5 +1,12 @@
 import Type from 'typebox';
 
+/** One offending field of a validation error. */
+export const FieldError = Type.Object({
+  path: Type.String({ description: 'A JSON Pointer to the offending field, e.g. `/email`.' }),
+  message: Type.String(),
+});
+export type FieldError = Type.Static<typeof FieldError>;
+
 /** RFC 9457 problem details, the body of every error answer. */
 export const Problem = Type.Object(
   {
@@ -8,15 +15,7 @@ export const Problem = Type.Object(
     status: Type.Integer({ description: 'The HTTP status code.' }),
     detail: Type.String({ description: 'What went wrong in this occurrence.' }),
     code: Type.String({ description: 'A stable, machine-readable error code such as `EMAIL_TAKEN`.' }),
-    errors: Type.Optional(
-      Type.Array(
-        Type.Object({
-          path: Type.String({ description: 'A JSON Pointer to the offending field, e.g. `/email`.' }),
-          message: Type.String(),
-        }),
-        { description: 'Present on validation errors: one entry per offending field.' },
-      ),
-    ),
+    errors: Type.Optional(Type.Array(FieldError, { description: 'Present on validation errors: one entry per offending field.' })),
   },
   { title: 'Problem', description: 'RFC 9457 problem details.' },
 );

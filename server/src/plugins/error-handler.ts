@@ -4,8 +4,8 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { ErrorCode, Problem } from '@marquee/contracts';
-import { AppError, type FieldError } from '../errors.js';
+import type { ErrorCode, FieldError, Problem } from '@marquee/contracts';
+import { AppError } from '../errors.js';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',

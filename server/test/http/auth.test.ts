@@ -220,6 +220,12 @@ describe.each(databaseBackends)('accounts on $name', (backend) => {
       expect((await me(t.app, body.access_token)).statusCode).toBe(200);
     });
 
+    it('→ 400 for an email holding a control character (NUL included), before anything reaches the database', async () => {
+      for (const email of ['\u0000', 'a\u0000@b.co', 'a\u0007@b.co', 'a\u0085@b.co']) {
+        expectProblem(await login(t.app, email, 'whatever password'), 400, 'VALIDATION_FAILED');
+      }
+    });
+
     it('→ accepts the email in any case and with surrounding spaces', async () => {
       const user = await registerUser(t.app);
       expect((await login(t.app, `  ${user.email.toUpperCase()} `, user.password)).statusCode).toBe(200);

@@ -121,6 +121,8 @@ describe('catalog routes in embedded mode', () => {
     expect(scifi.results.every((title) => title.genre_ids.includes(878))).toBe(true);
     expect(await page('/api/movies/search?genre=27')).toEqual(await page('/api/movies/genre/27'));
     expect((await get('/api/movies/search?q=%20%20')).statusCode).toBe(400);
+    expect((await get('/api/movies/search?q=star%00')).statusCode).toBe(400);
+    expect((await get(`/api/movies/search?q=${'a'.repeat(201)}`)).statusCode).toBe(400);
     expect((await get('/api/movies/search?q=star&genre=4242')).statusCode).toBe(400);
   });
 

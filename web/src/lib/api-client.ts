@@ -1,13 +1,8 @@
-import type { Problem, TokenResponse } from '@marquee/contracts';
+import type { FieldError, Problem, TokenResponse } from '@marquee/contracts';
 import { env } from '../config/env';
 import { session } from './session';
 
-/** One field-level validation failure from a problem+json body. */
-export interface FieldError {
-  /** JSON Pointer to the offending field, e.g. `/email`. */
-  path: string;
-  message: string;
-}
+export type { FieldError };
 
 /** A failed API call: an RFC 9457 problem from the server, or `status` 0 when the network failed. */
 export class ApiError extends Error {
@@ -56,7 +51,7 @@ function buildUrl(path: string, query: RequestOptions['query']): string {
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  let problem: Partial<Problem> & { errors?: FieldError[] } = {};
+  let problem: Partial<Problem> = {};
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     try {

@@ -4,7 +4,7 @@
  * (trimming, lower-casing, code-point lengths, URL schemes, paired password fields) lives here.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import type { LoginBody, ProfileBody, RegisterBody, TokenResponse, User } from '@marquee/contracts';
+import { FIELD_LIMITS, codePoints, hasControlCharacter, isWellFormed, type LoginBody, type ProfileBody, type RegisterBody, type TokenResponse, type User } from '@marquee/contracts';
 import type { Database } from '../../db/database.js';
 import type { Redis } from '../../lib/redis.js';
 import { conflict, forbidden, invalidCredentials, invalidField, unauthorized } from '../../errors.js';
@@ -41,32 +41,21 @@ export interface WatchlistIds {
   ids(userId: string): Promise<number[]>;
 }
 
-const MAX_EMAIL_LENGTH = 254;
-const MAX_NAME_LENGTH = 100;
-const MAX_AVATAR_LENGTH = 2048;
-// C0 and C1 control characters, DEL included (Unicode general category Cc).
-const CONTROL_CHARACTERS = /\p{Cc}/u;
-
-const codePoints = (text: string) => [...text].length;
-// A UTF-16 surrogate without its partner: such a string has no UTF-8 form.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const isWellFormed = (text: string) => !LONE_SURROGATE.test(text);
-
 /** Emails compare and are stored trimmed and lower-cased (the syntax itself is checked by the schema). */
 function normaliseEmail(raw: string): string {
   const email = raw.trim().toLowerCase();
-  if (codePoints(email) > MAX_EMAIL_LENGTH) throw invalidField('/email', `must be at most ${MAX_EMAIL_LENGTH} characters`);
+  if (codePoints(email) > FIELD_LIMITS.email.max) throw invalidField('/email', `must be at most ${FIELD_LIMITS.email.max} characters`);
   return email;
 }
 
-/** Names are stored trimmed: 1…100 code points, no control characters anywhere in what was sent. */
+/** Names are stored trimmed, within FIELD_LIMITS.name; no control characters anywhere in what was sent. */
 function normaliseName(raw: string): string {
   if (!isWellFormed(raw)) throw invalidField('/name', 'must be valid Unicode text');
-  if (CONTROL_CHARACTERS.test(raw)) throw invalidField('/name', 'must not contain control characters');
+  if (hasControlCharacter(raw)) throw invalidField('/name', 'must not contain control characters');
   const name = raw.trim();
   const length = codePoints(name);
-  if (length < 1) throw invalidField('/name', 'must not be blank');
-  if (length > MAX_NAME_LENGTH) throw invalidField('/name', `must be at most ${MAX_NAME_LENGTH} characters`);
+  if (length < FIELD_LIMITS.name.min) throw invalidField('/name', 'must not be blank');
+  if (length > FIELD_LIMITS.name.max) throw invalidField('/name', `must be at most ${FIELD_LIMITS.name.max} characters`);
   return name;
 }
 
@@ -83,7 +72,7 @@ function checkPassword(path: string, password: string): string {
 /** An absolute http(s) URL of at most 2048 characters, or null. */
 function checkAvatar(raw: string | null): string | null {
   if (raw === null) return null;
-  if (codePoints(raw) > MAX_AVATAR_LENGTH) throw invalidField('/avatar', `must be at most ${MAX_AVATAR_LENGTH} characters`);
+  if (codePoints(raw) > FIELD_LIMITS.avatarUrl.max) throw invalidField('/avatar', `must be at most ${FIELD_LIMITS.avatarUrl.max} characters`);
   let url: URL;
   try {
     url = new URL(raw);
@@ -152,7 +141,7 @@ export class AuthService implements AccessTokenVerifier {
   async login(body: LoginBody, client: string): Promise<TokenResponse> {
     const email = body.email.trim().toLowerCase();
     await this.throttle.check(email, client);
-    const user = codePoints(email) <= MAX_EMAIL_LENGTH ? await this.repo.findUserByEmail(email) : undefined;
+    const user = codePoints(email) <= FIELD_LIMITS.email.max ? await this.repo.findUserByEmail(email) : undefined;
     const matches = user && isWellFormed(body.password) ? await verifyPassword(user.passwordHash, body.password) : await verifyAgainstDummy(body.password);
     if (!user || !matches) {
       await this.throttle.failed(email, client);

@@ -4,7 +4,9 @@
  * Genre and search rules of API.md are decided here.
  */
 import {
+  FIELD_LIMITS,
   GenreList,
+  codePoints,
   Page,
   TitleDetails,
   Trailer,
@@ -129,8 +131,9 @@ export class CatalogService {
   async search(params: SearchParams): Promise<CachedAnswer> {
     const page = params.page ?? 1;
     const q = params.q?.trim();
-    if (q !== undefined && ([...q].length < 1 || [...q].length > 200)) {
-      throw invalidField('/q', 'must be 1 to 200 characters after trimming');
+    const { min, max } = FIELD_LIMITS.searchQuery;
+    if (q !== undefined && (codePoints(q) < min || codePoints(q) > max)) {
+      throw invalidField('/q', `must be ${min} to ${max} characters after trimming`);
     }
     if (params.genre !== undefined) {
       const index = await this.genreIndexOf();

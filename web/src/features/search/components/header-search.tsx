@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { FIELD_LIMITS } from '@marquee/contracts/fields';
 import { env } from '../../../config/env';
 import { paths, routePatterns } from '../../../lib/paths';
 import { useSearchUrl } from './use-search-params';
@@ -66,6 +67,7 @@ export function HeaderSearch() {
           aria-label="Search"
           placeholder="Titles, series, genres"
           value={value}
+          maxLength={FIELD_LIMITS.searchQuery.max}
           autoComplete="off"
           enterKeyHint="search"
           onChange={(event) => setValue(event.target.value)}
