@@ -39,6 +39,17 @@ export const ErrorCodes = [
   'UPSTREAM_RATE_LIMITED',
   'UPSTREAM_UNAVAILABLE',
   'INTERNAL',
+  // v2
+  'SERVICE_UNAVAILABLE',
+  'PROFILE_LIMIT',
+  'PROFILE_NAME_TAKEN',
+  'LAST_PROFILE',
+  'PROFILE_RESTRICTED',
+  'PIN_REQUIRED',
+  'WRONG_PIN',
+  'MATURITY_RESTRICTED',
+  'INVITATION_REQUIRED',
+  'REGISTRATION_CLOSED',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 
