@@ -1,6 +1,7 @@
 /**
  * Watchlist benchmark: authenticated `GET /api/watchlist` holding 50 titles, from the built server,
- * vs a bare node:http server answering the same bytes, interleaved in one run — on PGlite and,
+ * vs a minimal Fastify app and a bare node:http server answering the same bytes and headers,
+ * interleaved in one run — on PGlite and,
  * when BENCH_DATABASE_URL (an admin URL such as postgres://postgres@127.0.0.1:5432/postgres) is
  * set, on PostgreSQL (a fresh database, dropped afterwards).
  *
@@ -52,16 +53,21 @@ async function run(label: string, env: Record<string, string>) {
     const answer = await snapshot(url, headers);
     const items = (JSON.parse(answer.body.toString()) as { total_results: number }).total_results;
     if (answer.status !== 200 || items !== TITLES) throw new Error(`watchlist answered ${answer.status} with ${items} titles`);
+    const fastify = await startBare('/api/watchlist', answer, 'fastify');
     const bare = await startBare('/api/watchlist', answer);
     try {
       process.stdout.write(`watchlist bench on ${label}: ${answer.body.length} bytes, ${TITLES} titles\n`);
-      return await compare(`GET /api/watchlist (${label})`, [{ name: 'ours', url, headers }, { name: 'bare', url: bare.url }], {
-        rounds,
-        duration,
-        connections,
-        threads: 1,
-      });
+      return await compare(
+        `GET /api/watchlist (${label})`,
+        [
+          { name: 'ours', url, headers },
+          { name: 'fastify', url: fastify.url },
+          { name: 'bare', url: bare.url },
+        ],
+        { rounds, duration, connections, threads: 1 },
+      );
     } finally {
+      await fastify.stop();
       await bare.stop();
     }
   } finally {
@@ -86,15 +92,17 @@ async function main() {
       await admin.end();
     }
   }
-  process.stdout.write('\nscenario                              ours req/s   bare req/s   ratio   ours p99   verdict\n');
+  process.stdout.write('\nscenario                              ours req/s   fastify req/s   bare req/s   ÷fastify   ÷bare   ours p99   verdict\n');
   const summary = results.map((c) => {
     const ours = c.median.ours!;
+    const fastify = c.median.fastify!;
     const bare = c.median.bare!;
-    const pass = c.ratio >= TARGET_RATIO;
+    const ratios = { fastify: c.ratios.fastify!, bare: c.ratios.bare! };
+    const pass = ratios.bare >= TARGET_RATIO;
     process.stdout.write(
-      `${c.scenario.padEnd(37)} ${String(ours.requestsPerSec).padStart(10)}   ${String(bare.requestsPerSec).padStart(10)}   ${c.ratio.toFixed(2).padStart(5)}   ${ours.p99Ms.toFixed(2).padStart(6)} ms   ${pass ? 'meets target' : 'BELOW TARGET'}\n`,
+      `${c.scenario.padEnd(37)} ${String(ours.requestsPerSec).padStart(10)}   ${String(fastify.requestsPerSec).padStart(13)}   ${String(bare.requestsPerSec).padStart(10)}   ${ratios.fastify.toFixed(2).padStart(8)}   ${ratios.bare.toFixed(2).padStart(5)}   ${ours.p99Ms.toFixed(2).padStart(6)} ms   ${pass ? 'meets target' : 'BELOW TARGET'}\n`,
     );
-    return { scenario: c.scenario, ours, bare, ratio: c.ratio, meetsTarget: pass };
+    return { scenario: c.scenario, ours, fastify, bare, ratios, meetsTarget: pass };
   });
   const file = await writeResults('watchlist', { wrk: { threads: 1, connections, duration, rounds }, target: { ratio: TARGET_RATIO }, summary });
   process.stdout.write(`\nresults: ${file}\n`);

@@ -21,7 +21,8 @@ const PER_RESPONSE = new Set(['date', 'connection', 'keep-alive', 'content-lengt
 
 /** One real response (status, answer headers, body bytes), to be replayed by the bare server. */
 export async function snapshot(url: string, headers: Record<string, string> = {}): Promise<Snapshot> {
-  const res = await fetch(url, { headers });
+  // As wrk asks: no compression (fetch would otherwise ask for it and hand back decoded bytes).
+  const res = await fetch(url, { headers: { 'accept-encoding': 'identity', ...headers } });
   const body = Buffer.from(await res.arrayBuffer());
   const kept: Record<string, string> = {};
   res.headers.forEach((value, name) => {
@@ -35,13 +36,16 @@ export interface BareServer {
   stop(): Promise<void>;
 }
 
-/** Starts the bare server answering `path` with `answer`. */
-export async function startBare(pathname: string, answer: Snapshot): Promise<BareServer> {
+/**
+ * Starts a baseline server answering `path` with `answer`: bare `node:http` (`bare-server.mjs`), or
+ * with `kind: 'fastify'` a minimal Fastify app with one route (`fastify-server.mjs`).
+ */
+export async function startBare(pathname: string, answer: Snapshot, kind: 'bare' | 'fastify' = 'bare'): Promise<BareServer> {
   const port = await freePort();
   const dir = await mkdtemp(path.join(tmpdir(), 'marquee-bare-'));
   const specFile = path.join(dir, 'spec.json');
   await writeFile(specFile, JSON.stringify({ port, path: pathname, status: answer.status, headers: answer.headers, bodyBase64: answer.body.toString('base64') }));
-  const script = fileURLToPath(new URL('./bare-server.mjs', import.meta.url));
+  const script = fileURLToPath(new URL(kind === 'bare' ? './bare-server.mjs' : './fastify-server.mjs', import.meta.url));
   const child = spawn(process.execPath, [script, specFile], { stdio: ['ignore', 'inherit', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i += 1) {

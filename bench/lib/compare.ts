@@ -1,6 +1,6 @@
 /**
- * Interleaved comparison: rounds of (ours, bare, ours, bare, …) in one run, so drift in machine
- * load hits both sides alike; medians per side and the ratio ours/bare.
+ * Interleaved comparison: rounds of (ours, baseline, other baseline, …) in one run, so drift in
+ * machine load hits every side alike; medians per side and the ratios of ours to each baseline.
  */
 import { runWrk, type WrkOptions, type WrkResult } from './wrk.js';
 
@@ -16,6 +16,8 @@ export interface Comparison {
   median: Record<string, { requestsPerSec: number; p99Ms: number; p50Ms: number }>;
   /** Median req/s of the first target over the second. */
   ratio: number;
+  /** Median req/s of the first target over each other target, by name. */
+  ratios: Record<string, number>;
 }
 
 const median = (values: number[]): number => {
@@ -24,8 +26,12 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
 
-/** Runs `rounds` interleaved wrk runs of each target (the first is "ours", the second the baseline). */
-export async function compare(scenario: string, targets: [Target, Target], options: WrkOptions & { rounds?: number; log?: (line: string) => void } = {}): Promise<Comparison> {
+/** Runs `rounds` interleaved wrk runs of each target; the first is "ours", the others are baselines. */
+export async function compare(
+  scenario: string,
+  targets: [Target, Target, ...Target[]],
+  options: WrkOptions & { rounds?: number; log?: (line: string) => void } = {},
+): Promise<Comparison> {
   const rounds: Comparison['rounds'] = [];
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   for (let round = 1; round <= (options.rounds ?? 3); round += 1) {
@@ -33,7 +39,7 @@ export async function compare(scenario: string, targets: [Target, Target], optio
       const result = await runWrk(target.url, { ...options, headers: { ...options.headers, ...target.headers } });
       rounds.push({ target: target.name, result });
       log(
-        `  ${scenario} · round ${round} · ${target.name.padEnd(6)} ${result.requestsPerSec.toFixed(0).padStart(7)} req/s  p50 ${result.p50Ms.toFixed(2)} ms  p99 ${result.p99Ms.toFixed(2)} ms` +
+        `  ${scenario} · round ${round} · ${target.name.padEnd(7)} ${result.requestsPerSec.toFixed(0).padStart(7)} req/s  p50 ${result.p50Ms.toFixed(2)} ms  p99 ${result.p99Ms.toFixed(2)} ms` +
           (result.non2xx3xx || result.socketErrors ? `  (non-2xx/3xx ${result.non2xx3xx}, socket errors ${result.socketErrors})` : ''),
       );
     }
@@ -47,7 +53,11 @@ export async function compare(scenario: string, targets: [Target, Target], optio
       p99Ms: Math.round(median(mine.map((r) => r.p99Ms)) * 100) / 100,
     };
   }
-  const [ours, bare] = targets;
-  const ratio = Math.round(((medianOf[ours.name] as { requestsPerSec: number }).requestsPerSec / (medianOf[bare.name] as { requestsPerSec: number }).requestsPerSec) * 1000) / 1000;
-  return { scenario, rounds, median: medianOf, ratio };
+  const [ours, ...baselines] = targets;
+  const oursRate = (medianOf[ours.name] as { requestsPerSec: number }).requestsPerSec;
+  const ratios: Record<string, number> = {};
+  for (const baseline of baselines) {
+    ratios[baseline.name] = Math.round((oursRate / (medianOf[baseline.name] as { requestsPerSec: number }).requestsPerSec) * 1000) / 1000;
+  }
+  return { scenario, rounds, median: medianOf, ratio: ratios[targets[1].name] as number, ratios };
 }
