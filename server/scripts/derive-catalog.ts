@@ -502,7 +502,13 @@ function deriveMovies(existing: Map<string, number>): EmbeddedTitleRecord[] {
     vote_count: facts.votes,
     popularity: facts.popularity,
     people: facts.movie.Director ? [facts.movie.Director] : [],
+    certification: mpaaCertification(facts.movie['MPAA Rating']),
   }));
+}
+
+/** The data's MPAA rating as a US certification; "Not Rated", "Open" and missing ones are unknown (null). */
+function mpaaCertification(rating: string | null): string | null {
+  return rating !== null && ['G', 'PG', 'PG-13', 'R', 'NC-17'].includes(rating) ? rating : null;
 }
 
 function deriveTv(existing: Map<string, number>): EmbeddedTitleRecord[] {
@@ -521,6 +527,7 @@ function deriveTv(existing: Map<string, number>): EmbeddedTitleRecord[] {
     vote_count: series.votes,
     popularity: series.votes,
     people: series.creators,
+    certification: series.certification,
   }));
 }
 

@@ -5,6 +5,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import { createCounterStore } from './lib/counter-store.js';
 import type { Redis } from './lib/redis.js';
 import { lazyChildLogger, requestIdOf, requestLogController } from './lib/request-logger.js';
 import type { CatalogSource } from './integrations/catalog-source.js';
@@ -17,6 +18,8 @@ import { webPlugin } from './plugins/web.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { ProfilesService } from './modules/auth/profiles.js';
+import { profileRoutes } from './modules/auth/profiles.routes.js';
 import { createCatalog } from './modules/catalog/catalog.factory.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { artworkRoutes } from './modules/artwork/artwork.routes.js';
@@ -97,22 +100,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const catalog = await createCatalog({ config, redis, log: app.log, source: deps.catalogSource });
   const watchlist = new WatchlistService({ database, catalog });
+  // Sign-in, registration and PIN throttles count in one store: Redis when shared, else in-process.
+  const counters = createCounterStore(redis, app.log);
   const auth = new AuthService({
     database,
     jwtSecret: deps.jwtSecret,
-    redis,
-    log: app.log,
+    counters,
     watchlist,
     limits: { registrationsPerMinute: config.registerRateLimit },
   });
+  const profiles = new ProfilesService({ database, auth, counters });
 
-  await app.register(authPlugin, { verifier: auth });
+  await app.register(authPlugin, { verifier: auth, requireSignIn: config.catalogRequiresSignIn });
   await app.register(healthRoutes, { ping: () => database.ping() });
   await app.register(authRoutes, { auth });
+  await app.register(profileRoutes, { profiles });
   await app.register(catalogRoutes, { catalog });
   await app.register(artworkRoutes);
   await app.register(watchlistRoutes, { watchlist });
-  await app.register(webPlugin, { webDist: config.webDist, shell: catalog });
+  await app.register(webPlugin, { webDist: config.webDist, shell: { info: () => catalog.info(), featured: () => catalog.featured('all') } });
 
   app.addHook('onClose', async () => {
     await catalog.close();

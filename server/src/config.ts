@@ -36,6 +36,8 @@ export interface Config {
   catalogTtlSeconds: number | null;
   /** `REGISTER_RATE_LIMIT`: registrations accepted per client address per minute (at least 20; default 30). */
   registerRateLimit: number;
+  /** `CATALOG_REQUIRES_SIGN_IN`: catalog routes answer 401 without a token. */
+  catalogRequiresSignIn: boolean;
   /** `LOG_LEVEL`: pino level. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `WEB_DIST`: the built web app served at `/` (defaults to `web/dist` of this checkout). */
@@ -111,6 +113,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!valid) problems.push(`CORS_ORIGINS entries must be origins such as https://example.com (got "${origin}")`);
   }
   const ttl = str('CATALOG_TTL_SECONDS');
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = str(name);
+    if (raw === null) return fallback;
+    if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
 
   const config: Config = {
     env: nodeEnv as Config['env'],
@@ -130,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins,
     catalogTtlSeconds: ttl === null ? null : int('CATALOG_TTL_SECONDS', 60, 1, 31_536_000),
     registerRateLimit: int('REGISTER_RATE_LIMIT', 30, 20, 1_000_000),
+    catalogRequiresSignIn: bool('CATALOG_REQUIRES_SIGN_IN', false),
     logLevel: logLevel as Config['logLevel'],
     webDist: path.resolve(str('WEB_DIST') ?? new URL('../../web/dist', import.meta.url).pathname),
   };

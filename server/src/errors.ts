@@ -30,6 +30,9 @@ export const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS',
 
 export const forbidden = (code: ErrorCode, message: string) => new AppError(403, code, message);
 
+/** A title above the caller's profile's maturity limit. */
+export const maturityRestricted = () => forbidden('MATURITY_RESTRICTED', 'This title is above this profile’s maturity limit.');
+
 export const notFound = (what: string) => new AppError(404, 'NOT_FOUND', `The ${what} was not found.`);
 
 export const conflict = (code: ErrorCode, message: string) => new AppError(409, code, message);

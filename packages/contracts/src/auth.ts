@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { EMAIL_SYNTAX, FIELD_LIMITS, NO_CONTROL_CHARACTERS } from './fields.js';
+import { Profile } from './profiles.js';
 
 const { email, password, name, avatarUrl } = FIELD_LIMITS;
 
@@ -32,7 +33,7 @@ export const User = Type.Object(
     email: Type.String({ description: 'Lower-cased email.' }),
     name: Type.String(),
     avatar: Type.Union([Type.String(), Type.Null()], { description: 'Avatar image URL or null.' }),
-    watchlist: Type.Array(Type.Integer(), { description: 'Ids of the titles in the user’s list, newest first.' }),
+    watchlist: Type.Array(Type.Integer(), { description: 'Ids of the titles in the current profile’s list, newest first.' }),
     created_at: Type.String({ format: 'date-time' }),
     updated_at: Type.String({ format: 'date-time' }),
   },
@@ -40,13 +41,21 @@ export const User = Type.Object(
 );
 export type User = Type.Static<typeof User>;
 
+/** The signed-in account and the profile the caller's session is on (`GET /api/auth/me`). */
+export const Me = Type.Object(
+  { ...User.properties, profile: Profile },
+  { title: 'Me', description: 'The user, and `profile`: the profile the token names.', additionalProperties: false },
+);
+export type Me = Type.Static<typeof Me>;
+
 export const TokenResponse = Type.Object(
   {
-    access_token: Type.String({ description: 'A signed JWT; send it as `Authorization: Bearer …`.' }),
+    access_token: Type.String({ description: 'A signed JWT naming the account, the session and its profile; send it as `Authorization: Bearer …`.' }),
     token_type: Type.Literal('Bearer'),
     expires_in: Type.Integer({ description: 'Lifetime of the access token in seconds.' }),
     refresh_token: Type.String({ description: 'Opaque, single-use refresh token (also set as an HttpOnly cookie).' }),
     user: User,
+    profile: Profile,
   },
   { title: 'TokenResponse', additionalProperties: false },
 );

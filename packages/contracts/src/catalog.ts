@@ -34,6 +34,9 @@ export const TitleDetails = Type.Object(
     tagline: NullableString('Tagline, or null.'),
     vote_count: Type.Integer(),
     trailer_url: NullableString('YouTube embed URL of the best trailer, or null.'),
+    certification: NullableString(
+      'US certification: an MPAA rating for films (`G`, `PG`, `PG-13`, `R`, `NC-17`), a TV Parental Guidelines rating for series (`TV-Y` … `TV-MA`), or null when unknown.',
+    ),
   },
   { title: 'TitleDetails' },
 );

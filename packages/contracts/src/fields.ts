@@ -18,7 +18,14 @@ export const FIELD_LIMITS = {
   avatarUrl: { max: 2048 },
   /** Search text: trimmed. */
   searchQuery: { min: 1, max: 200, untrimmedMax: 1000 },
+  /** A profile's name: trimmed, unique per account (case-insensitively). */
+  profileName: { min: 1, max: 30, untrimmedMax: 120 },
+  /** Profiles per account. */
+  profiles: { max: 5 },
 } as const;
+
+/** A profile PIN: exactly four ASCII digits, never trimmed. */
+export const PIN_PATTERN = '^[0-9]{4}$';
 
 /**
  * Characters no text field accepts anywhere: the C0 and C1 control characters and DEL (Unicode

@@ -1,8 +1,10 @@
 /**
  * Committed changes that make cached answers wrong, so every server instance can drop what it
  * cached. Migration 0001 makes PostgreSQL announce them on the channel `marquee_changes`, whoever
- * made them: `session:<id>` when a session is revoked, changed or deleted, `watchlist:<user id>`
- * when a user's list changes. PostgreSQL delivers a notification at commit, to every listener.
+ * made them: `session:<id>` when a session is revoked, changed (e.g. moved to another profile) or
+ * deleted, `profile:<id>` when a profile changes or is deleted, `watchlist:<profile id>` when a
+ * profile's list changes (migrations 0001, 0002). PostgreSQL delivers a notification at commit, to
+ * every listener.
  *
  * With PGlite this process is the only one that can open the data directory and the services drop
  * what they cached themselves, so the feed is always trusted and has nothing to say. With
@@ -12,7 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
-export type Change = { kind: 'session'; id: string } | { kind: 'watchlist'; userId: string } | { kind: 'reset' };
+export type Change = { kind: 'session'; id: string } | { kind: 'profile'; id: string } | { kind: 'watchlist'; profileId: string } | { kind: 'reset' };
 
 export interface ChangeFeed {
   /** True while caches kept up to date by this feed may answer. */
@@ -114,7 +116,8 @@ class PostgresChangeFeed implements ChangeFeed {
     const kind = payload.slice(0, colon);
     const value = payload.slice(colon + 1);
     if (kind === 'session') this.emit({ kind: 'session', id: value });
-    else if (kind === 'watchlist') this.emit({ kind: 'watchlist', userId: value });
+    else if (kind === 'profile') this.emit({ kind: 'profile', id: value });
+    else if (kind === 'watchlist') this.emit({ kind: 'watchlist', profileId: value });
     else if (kind === 'sync') {
       this.waiters.get(value)?.();
       this.waiters.delete(value);

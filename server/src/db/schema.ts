@@ -1,7 +1,7 @@
 /** The database schema: one definition for PGlite and PostgreSQL; migrations are generated from it. */
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { Title } from '@marquee/contracts';
+import { bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { MATURITY_LEVELS, type Title } from '@marquee/contracts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
@@ -20,7 +20,43 @@ export const users = pgTable(
   (t) => [uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`)],
 );
 
-/** A sign-in: one refresh-token rotation family, with an absolute expiry. */
+/**
+ * The people of a household account (1…5): each has their own My List and maturity limit. The
+ * owner profile is made with the account and cannot be deleted.
+ */
+export const profiles = pgTable(
+  'profiles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Stored trimmed; unique per account case-insensitively. */
+    name: text('name').notNull(),
+    /** An avatar key (see the profiles module's avatars). */
+    avatar: text('avatar').notNull(),
+    kids: boolean('kids').notNull().default(false),
+    maturity: text('maturity', { enum: MATURITY_LEVELS }).notNull().default('all'),
+    /** argon2id hash of the 4-digit PIN; null when the profile is not locked. */
+    pinHash: text('pin_hash'),
+    owner: boolean('owner').notNull().default(false),
+    createdAt: createdAt(),
+    /** Creation order, to break ties between equal `created_at`s. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('profiles_user_name_key').on(t.userId, sql`lower(${t.name})`),
+    uniqueIndex('profiles_one_owner_key').on(t.userId).where(sql`${t.owner}`),
+    index('profiles_user_order_idx').on(t.userId, t.createdAt, t.seq),
+    check('profiles_maturity_check', sql`${t.maturity} in ('little_kids', 'older_kids', 'teens', 'all')`),
+    check('profiles_kids_maturity_check', sql`not ${t.kids} or ${t.maturity} in ('little_kids', 'older_kids')`),
+  ],
+);
+
+/**
+ * A sign-in: one refresh-token rotation family, with an absolute expiry, on one profile at a time
+ * (switching moves it). Deleting the profile ends the session.
+ */
 export const sessions = pgTable(
   'sessions',
   {
@@ -28,6 +64,9 @@ export const sessions = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    profileId: uuid('profile_id')
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
     /** Absolute limit of the session (90 days), whatever the rotations. */
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -35,7 +74,7 @@ export const sessions = pgTable(
     /** Why it was revoked: `logout`, `reuse`, `password_change`. */
     revokedReason: text('revoked_reason'),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_profile_idx').on(t.profileId)],
 );
 
 /** Refresh tokens, stored only as SHA-256 hashes. A used token stays here so its reuse is detected. */
@@ -54,13 +93,13 @@ export const refreshTokens = pgTable(
   (t) => [index('refresh_tokens_session_idx').on(t.sessionId)],
 );
 
-/** "My List": one row per (user, media type, title id). */
+/** "My List": one row per (profile, media type, title id). */
 export const watchlist = pgTable(
   'watchlist',
   {
-    userId: uuid('user_id')
+    profileId: uuid('profile_id')
       .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+      .references(() => profiles.id, { onDelete: 'cascade' }),
     mediaType: text('media_type', { enum: ['movie', 'tv'] }).notNull(),
     titleId: integer('title_id').notNull(),
     /** Insertion order, to break ties between equal `added_at`s. */
@@ -70,11 +109,11 @@ export const watchlist = pgTable(
     snapshot: jsonb('snapshot').$type<Title>().notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.userId, t.mediaType, t.titleId] }),
-    index('watchlist_user_added_idx').on(t.userId, t.addedAt.desc(), t.seq.desc()),
+    primaryKey({ columns: [t.profileId, t.mediaType, t.titleId] }),
+    index('watchlist_profile_added_idx').on(t.profileId, t.addedAt.desc(), t.seq.desc()),
     check('watchlist_media_type_check', sql`${t.mediaType} in ('movie', 'tv')`),
     check('watchlist_title_id_check', sql`${t.titleId} > 0`),
   ],
 );
 
-export const schema = { users, sessions, refreshTokens, watchlist };
+export const schema = { users, profiles, sessions, refreshTokens, watchlist };

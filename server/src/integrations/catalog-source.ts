@@ -7,26 +7,38 @@
  * status 429 (`UPSTREAM_RATE_LIMITED`) or 503 (`UPSTREAM_UNAVAILABLE`), which the cache may answer
  * with a stale copy instead.
  */
-import type { Genre, MediaType, Page, TitleDetails, Trailer, TrendingWindow } from '@marquee/contracts';
+import type { Genre, MaturityLevel, MediaType, Page, TitleDetails, Trailer, TrendingWindow } from '@marquee/contracts';
 
 export interface CatalogGenres {
   movie: Genre[];
   tv: Genre[];
 }
 
+/**
+ * A maturity limit for a list: its level, and how to learn a title's US certification (through the
+ * catalog's cache of details) when the source cannot filter by it itself. With level `all` nothing
+ * is filtered; below it every title on a page is within the level — filtered before paging where
+ * the source can (full pages, totals of the filtered list), else page by page (a page may then hold
+ * fewer titles; totals stay the unfiltered list's).
+ */
+export interface MaturityLimit {
+  level: MaturityLevel;
+  certificationOf(mediaType: MediaType, id: number): Promise<string | null>;
+}
+
 export interface CatalogSource {
   readonly kind: 'tmdb' | 'embedded';
   /** Popular movies, most popular first. */
-  popular(page: number): Promise<Page>;
+  popular(page: number, limit: MaturityLimit): Promise<Page>;
   /** Trending movies and TV shows (never people). */
-  trending(window: TrendingWindow, page: number): Promise<Page>;
-  /** The hero title, stable for at least a day's cache lifetime. */
-  featured(): Promise<TitleDetails>;
+  trending(window: TrendingWindow, page: number, limit: MaturityLimit): Promise<Page>;
+  /** The hero title within the limit, stable for at least a day's cache lifetime. */
+  featured(limit: MaturityLimit): Promise<TitleDetails>;
   /** Titles of one genre, most popular first: `movie` for a movie genre, `tv` for a TV-only genre. */
-  discover(mediaType: MediaType, genreId: number, page: number): Promise<Page>;
+  discover(mediaType: MediaType, genreId: number, page: number, limit: MaturityLimit): Promise<Page>;
   /** Movies and TV shows matching `query`; with `genreId`, only titles of that genre. */
-  search(query: string, page: number, genreId?: number): Promise<Page>;
-  /** One title with genres, runtime, tagline and its best trailer; throws notFound for an unknown title. */
+  search(query: string, page: number, genreId: number | undefined, limit: MaturityLimit): Promise<Page>;
+  /** One title with genres, runtime, tagline, its US certification and best trailer; throws notFound for an unknown title. */
   details(mediaType: MediaType, id: number): Promise<TitleDetails>;
   /** The best trailer, or null when the title has none; throws notFound for an unknown title. */
   trailer(mediaType: MediaType, id: number): Promise<Trailer | null>;

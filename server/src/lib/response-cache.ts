@@ -254,3 +254,9 @@ export function publicCacheControl(cached: CachedAnswer, now = Date.now()): stri
   const maxAge = Math.max(0, Math.ceil((cached.freshUntil - now) / 1000));
   return `public, max-age=${maxAge}, stale-while-revalidate=${cached.swrSeconds}, stale-if-error=${cached.staleIfErrorSeconds}`;
 }
+
+/** `Cache-Control` of a cached answer made for one caller's maturity level: no shared cache may keep it. */
+export function privateCacheControl(cached: CachedAnswer, now = Date.now()): string {
+  const maxAge = Math.max(0, Math.ceil((cached.freshUntil - now) / 1000));
+  return `private, max-age=${maxAge}`;
+}

@@ -10,10 +10,19 @@ import type { Caller } from '../domain/caller.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** Pre-handler of protected routes: a valid token, or 401. Sets `request.user`. */
     authenticate: (request: FastifyRequest) => Promise<void>;
+    /**
+     * Pre-handler of public routes whose answer depends on who asks (the catalog, by maturity
+     * limit): a token, when one is sent, must be valid (else 401) and sets `request.viewer`; without
+     * one the viewer is anonymous — unless the catalog requires sign-in, then 401.
+     */
+    identify: (request: FastifyRequest) => Promise<void>;
   }
   interface FastifyRequest {
     user: Caller;
+    /** Who is looking, on a public route: null when anonymous. */
+    viewer: Caller | null;
   }
 }
 
@@ -23,10 +32,15 @@ export interface AccessTokenVerifier {
 }
 
 export const authPlugin = fp(
-  async (app: FastifyInstance, opts: { verifier: AccessTokenVerifier }) => {
+  async (app: FastifyInstance, opts: { verifier: AccessTokenVerifier; requireSignIn: boolean }) => {
     app.decorateRequest('user', null as unknown as Caller);
+    app.decorateRequest('viewer', null);
     app.decorate('authenticate', async (request: FastifyRequest) => {
       request.user = await opts.verifier.verify(request.headers.authorization);
+    });
+    app.decorate('identify', async (request: FastifyRequest) => {
+      const { authorization } = request.headers;
+      if (authorization !== undefined || opts.requireSignIn) request.viewer = await opts.verifier.verify(authorization);
     });
   },
   { name: 'auth' },

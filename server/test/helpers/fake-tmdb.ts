@@ -50,7 +50,7 @@ interface Script extends Behaviour {
   match: string | RegExp;
 }
 
-type Paged = { page: number; results: { genre_ids?: number[] }[]; total_pages: number; total_results: number };
+type Paged = { page: number; results: { id: number; genre_ids?: number[] }[]; total_pages: number; total_results: number };
 
 export interface FakeTmdb {
   /** The base URL to use as TMDB_BASE_URL (ends in `/3`). */
@@ -65,6 +65,39 @@ export interface FakeTmdb {
   /** Forgets scripts and recorded requests. */
   reset(): void;
   close(): Promise<void>;
+}
+
+/** The parts of a details fixture that TMDB sends only with `append_to_response` (or at their own path). */
+const APPENDABLE = { movie: ['videos', 'release_dates'], tv: ['videos', 'content_ratings'] } as const;
+const APPENDED = new Set<string>(['videos', 'release_dates', 'content_ratings']);
+
+type Details = { id: number } & Record<string, unknown>;
+
+/** A title's details fixture (`movie-550.json`), with every appendable part; null when there is none (404). */
+function detailsFixture(mediaType: 'movie' | 'tv', id: number): Details | null {
+  try {
+    return fixture<Details>(`${mediaType}-${id}.json`);
+  } catch {
+    return null;
+  }
+}
+
+/** The US certifications in TMDB's order, as `certification.lte` compares them. */
+const MOVIE_CERTIFICATIONS = ['G', 'PG', 'PG-13', 'R', 'NC-17'];
+
+/**
+ * `/discover/movie`'s certification filter: with `certification_country=US&certification.lte=X`, only
+ * films with a US certification at or below X (from their fixture's `release_dates`); films with
+ * none are left out, as TMDB does.
+ */
+function withinCertification(id: number, query: Record<string, string>): boolean {
+  const ceiling = query['certification.lte'];
+  if (ceiling === undefined) return true;
+  if (query.certification_country !== 'US') return false;
+  const releases = (detailsFixture('movie', id)?.release_dates as { results: { iso_3166_1: string; release_dates: { certification: string }[] }[] } | undefined)?.results;
+  const certifications = releases?.find((country) => country.iso_3166_1 === 'US')?.release_dates.map((release) => release.certification).filter(Boolean) ?? [];
+  const rank = (certification: string) => MOVIE_CERTIFICATIONS.indexOf(certification);
+  return certifications.some((certification) => rank(certification) >= 0 && rank(certification) <= rank(ceiling));
 }
 
 /** TMDB answers any page up to 500; past `total_pages` the results are empty. */
@@ -82,22 +115,29 @@ function answer(path: string, query: Record<string, string>): unknown {
   if (path === '/genre/movie/list') return fixture('genre-movie-list.json');
   if (path === '/genre/tv/list') return fixture('genre-tv-list.json');
   if ((match = /^\/discover\/(movie|tv)$/.exec(path))) {
-    const all = fixture<Paged>(`discover-${match[1]}.json`);
+    const mediaType = match[1] as 'movie' | 'tv';
+    const all = fixture<Paged>(`discover-${mediaType}.json`);
     const genre = Number(query.with_genres);
-    const results = all.results.filter((item) => !query.with_genres || item.genre_ids?.includes(genre));
+    const results = all.results.filter(
+      (item) => (!query.with_genres || item.genre_ids?.includes(genre)) && (mediaType === 'tv' || withinCertification(item.id, query)),
+    );
     return pageOf({ page: 1, results, total_pages: 1, total_results: results.length }, page);
   }
-  if ((match = /^\/(movie|tv)\/(\d+)(\/videos)?$/.exec(path))) {
-    let details: { id: number; videos: { results: unknown[] } } & Record<string, unknown>;
-    try {
-      details = fixture(`${match[1]}-${match[2]}.json`);
-    } catch {
-      return null;
+  if ((match = /^\/(movie|tv)\/(\d+)(?:\/(videos|release_dates|content_ratings))?$/.exec(path))) {
+    const [, mediaType, id, part] = match;
+    const details = detailsFixture(mediaType as 'movie' | 'tv', Number(id));
+    if (details === null) return null;
+    // A sub-resource alone: `/videos`, `/release_dates` (films), `/content_ratings` (series).
+    if (part) {
+      const appended = APPENDABLE[mediaType as 'movie' | 'tv'];
+      if (!(appended as readonly string[]).includes(part)) return null;
+      return { id: details.id, results: (details[part] as { results: unknown[] } | undefined)?.results ?? [] };
     }
-    if (match[3]) return { id: details.id, results: details.videos.results };
-    if (query.append_to_response?.split(',').includes('videos')) return details;
-    const { videos: _videos, ...rest } = details;
-    return rest;
+    // Appended parts come only when asked for, as TMDB does.
+    const asked = new Set(query.append_to_response?.split(',') ?? []);
+    const answer: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(details)) if (!APPENDED.has(key) || asked.has(key)) answer[key] = value;
+    return answer;
   }
   return null;
 }

@@ -230,24 +230,29 @@ describe.each(databaseBackends)('sessions on $name', (backend) => {
 
     it('refuses a correctly signed token without the access-token type or audience', async () => {
       const user = await registerUser(t.app);
-      const { sub, sid, iss, aud } = decodeJwt(user.access_token);
-      expect((await me(t.app, await forge({ sub, sid, iss, aud }))).statusCode).toBe(200);
-      expect((await me(t.app, await forge({ sub, sid, iss, aud }, { typ: 'JWT' }))).statusCode).toBe(401);
-      expect((await me(t.app, await forge({ sub, sid, iss }))).statusCode).toBe(401);
-      expect((await me(t.app, await forge({ sub, iss, aud }))).statusCode).toBe(401);
+      const { sub, sid, pid, iss, aud } = decodeJwt(user.access_token);
+      expect((await me(t.app, await forge({ sub, sid, pid, iss, aud }))).statusCode).toBe(200);
+      expect((await me(t.app, await forge({ sub, sid, pid, iss, aud }, { typ: 'JWT' }))).statusCode).toBe(401);
+      expect((await me(t.app, await forge({ sub, sid, pid, iss }))).statusCode).toBe(401);
+      expect((await me(t.app, await forge({ sub, pid, iss, aud }))).statusCode).toBe(401);
+      // A token must name the session's profile.
+      expect((await me(t.app, await forge({ sub, sid, iss, aud }))).statusCode).toBe(401);
     });
 
     it('refuses an expired token', async () => {
       const user = await registerUser(t.app);
-      const { sub, sid, iss, aud } = decodeJwt(user.access_token);
-      expect((await me(t.app, await forge({ sub, sid, iss, aud }, { expiresIn: -10 }))).statusCode).toBe(401);
+      const { sub, sid, pid, iss, aud } = decodeJwt(user.access_token);
+      expect((await me(t.app, await forge({ sub, sid, pid, iss, aud }, { expiresIn: -10 }))).statusCode).toBe(401);
     });
 
     it('refuses a token whose user is not the user of its session', async () => {
       const ann = await registerUser(t.app);
       const bob = await registerUser(t.app);
-      const { sid, iss, aud } = decodeJwt(ann.access_token);
-      expect((await me(t.app, await forge({ sub: bob.user.id, sid, iss, aud }))).statusCode).toBe(401);
+      const { sid, pid, iss, aud } = decodeJwt(ann.access_token);
+      expect((await me(t.app, await forge({ sub: bob.user.id, sid, pid, iss, aud }))).statusCode).toBe(401);
+      // Nor one naming another account's profile.
+      const { sub } = decodeJwt(ann.access_token);
+      expect((await me(t.app, await forge({ sub, sid, pid: bob.profile.id, iss, aud }))).statusCode).toBe(401);
     });
 
     it('accepts the Bearer scheme in any case', async () => {

@@ -45,7 +45,7 @@ describe.each(databaseBackends)('accounts on $name', (backend) => {
       expect(res.statusCode).toBe(201);
       expect(res.headers['content-type']).toMatch(/^application\/json/);
       const body = res.json();
-      expect(Object.keys(body).sort()).toEqual(['access_token', 'expires_in', 'refresh_token', 'token_type', 'user']);
+      expect(Object.keys(body).sort()).toEqual(['access_token', 'expires_in', 'profile', 'refresh_token', 'token_type', 'user']);
       expect(body.token_type).toBe('Bearer');
       expect(body.expires_in).toBe(900);
       expect(body.access_token.split('.')).toHaveLength(3);
@@ -54,6 +54,8 @@ describe.each(databaseBackends)('accounts on $name', (backend) => {
       expect(body.user).toMatchObject({ email, name: 'Ann', avatar: null, watchlist: [] });
       expect(body.user.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
       expect(new Date(body.user.updated_at).toISOString()).toBe(body.user.updated_at);
+      // Registration makes the owner profile, named after the account, and the session is on it.
+      expect(body.profile).toMatchObject({ name: 'Ann', kids: false, maturity: 'all', locked: false, owner: true });
       expectNoHash(res.body);
     });
 
@@ -277,7 +279,7 @@ describe.each(databaseBackends)('accounts on $name', (backend) => {
       const user = await registerUser(t.app, { name: 'Meg' });
       const res = await me(t.app, user.access_token);
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual(user.user);
+      expect(res.json()).toEqual({ ...user.user, profile: user.profile });
       expectNoHash(res.body);
     });
 
@@ -286,12 +288,12 @@ describe.each(databaseBackends)('accounts on $name', (backend) => {
       const snapshot = { id: 1, media_type: 'movie' } as never;
       const at = (iso: string) => new Date(iso);
       await t.database.db.insert(watchlist).values([
-        { userId: user.user.id, mediaType: 'movie', titleId: 550, addedAt: at('2024-01-01T00:00:00Z'), snapshot },
-        { userId: user.user.id, mediaType: 'tv', titleId: 1399, addedAt: at('2024-03-01T00:00:00Z'), snapshot },
-        { userId: user.user.id, mediaType: 'movie', titleId: 13, addedAt: at('2024-02-01T00:00:00Z'), snapshot },
+        { profileId: user.profile.id, mediaType: 'movie', titleId: 550, addedAt: at('2024-01-01T00:00:00Z'), snapshot },
+        { profileId: user.profile.id, mediaType: 'tv', titleId: 1399, addedAt: at('2024-03-01T00:00:00Z'), snapshot },
+        { profileId: user.profile.id, mediaType: 'movie', titleId: 13, addedAt: at('2024-02-01T00:00:00Z'), snapshot },
       ]);
       // Same added_at: the later insertion (higher seq) is newer.
-      await t.database.db.insert(watchlist).values({ userId: user.user.id, mediaType: 'movie', titleId: 7, addedAt: at('2024-03-01T00:00:00Z'), snapshot });
+      await t.database.db.insert(watchlist).values({ profileId: user.profile.id, mediaType: 'movie', titleId: 7, addedAt: at('2024-03-01T00:00:00Z'), snapshot });
       expect((await me(t.app, user.access_token)).json().watchlist).toEqual([7, 1399, 13, 550]);
       expect((await login(t.app, user.email, user.password)).json().user.watchlist).toEqual([7, 1399, 13, 550]);
     });
@@ -323,7 +325,7 @@ describe.each(databaseBackends)('accounts on $name', (backend) => {
       const user = await registerUser(t.app);
       const res = await putProfile(user.access_token, {});
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual(user.user);
+      expect(res.json()).toEqual({ ...user.user, profile: user.profile });
     });
 
     it.each(['https://cdn.example.com/a.png', 'http://example.com/avatar?size=64#x'])('→ accepts the avatar %s, and null clears it', async (avatar) => {
@@ -363,7 +365,7 @@ describe.each(databaseBackends)('accounts on $name', (backend) => {
       const user = await registerUser(t.app);
       const body = expectProblem(await putProfile(user.access_token, { name: 'Changed', ...payload }), 400, 'VALIDATION_FAILED');
       expect(body.errors?.[0]?.path).toBe(`/${field}`);
-      expect((await me(t.app, user.access_token)).json()).toEqual(user.user);
+      expect((await me(t.app, user.access_token)).json()).toEqual({ ...user.user, profile: user.profile });
     });
 
     it.each([

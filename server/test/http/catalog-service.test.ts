@@ -27,8 +27,10 @@ describe('CatalogService for the watchlist (TMDB source)', () => {
     expect(catalog.info().source).toBe('tmdb');
   });
 
-  it('getTitle → the Title fields only, through the details cache', async () => {
-    const title = await catalog.getTitle('tv', 1399);
+  it('getTitle → the Title fields only and the certification, through the details cache', async () => {
+    const { title, certification } = await catalog.getTitle('tv', 1399);
+    // Game of Thrones' US rating in the fixture's content_ratings.
+    expect(certification).toBe('TV-MA');
     expect(Object.keys(title).sort()).toEqual(
       ['backdrop_path', 'backdrop_url', 'genre_ids', 'id', 'media_type', 'overview', 'poster_path', 'poster_url', 'release_date', 'title', 'vote_average'].sort(),
     );
@@ -53,7 +55,7 @@ describe('CatalogService for the watchlist (TMDB source)', () => {
       { mediaType: 'tv', id: 1396 },
       { mediaType: 'movie', id: 680 },
     ]);
-    expect(titles.map((t) => t?.id ?? null)).toEqual([550, null, 1396, null]);
+    expect(titles.map((t) => t?.title.id ?? null)).toEqual([550, null, 1396, null]);
     expect(await catalog.findTitles([])).toEqual([]);
   });
 });

@@ -120,7 +120,7 @@ describe.each(credentialStyles)('catalog in TMDB mode with a $name', (style) => 
     expect(res.json()).toMatchObject({ id: 1396, media_type: 'tv', title: 'Breaking Bad', runtime: 47, tagline: 'Remember my name' });
   });
 
-  it('GET /api/movies/550 → TitleDetails with genres, runtime, tagline, vote_count and the best trailer', async () => {
+  it('GET /api/movies/550 → TitleDetails with genres, runtime, tagline, vote_count, the US certification and the best trailer', async () => {
     const res = await get('/api/movies/550');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
@@ -143,8 +143,10 @@ describe.each(credentialStyles)('catalog in TMDB mode with a $name', (style) => 
       tagline: 'Mischief. Mayhem. Soap.',
       vote_count: 26280,
       trailer_url: 'https://www.youtube.com/embed/O-b2VfmmbyA',
+      // The earliest US theatrical release's (the festival premiere has none).
+      certification: 'R',
     });
-    expect(fake.requestsTo('/movie/550')[0]!.query.append_to_response).toBe('videos');
+    expect(fake.requestsTo('/movie/550')[0]!.query.append_to_response).toBe('videos,release_dates');
   });
 
   it('GET /api/movies/603 → empty strings and zero runtime become null; no YouTube trailer → trailer_url null', async () => {

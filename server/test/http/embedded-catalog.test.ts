@@ -4,7 +4,7 @@ import { databaseBackends } from '../helpers/backends.js';
 import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
 
 const TITLE_KEYS = ['backdrop_path', 'backdrop_url', 'genre_ids', 'id', 'media_type', 'overview', 'poster_path', 'poster_url', 'release_date', 'title', 'vote_average'];
-const DETAILS_KEYS = [...TITLE_KEYS, 'genres', 'runtime', 'tagline', 'trailer_url', 'vote_count'].sort();
+const DETAILS_KEYS = [...TITLE_KEYS, 'certification', 'genres', 'runtime', 'tagline', 'trailer_url', 'vote_count'].sort();
 
 function expectTitle(title: Title) {
   expect(Object.keys(title).sort()).toEqual(TITLE_KEYS);

@@ -6,7 +6,7 @@ import { databaseBackends } from '../helpers/backends.js';
 import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
 
 let counter = 0;
-async function signUp(app: FastifyInstance): Promise<{ token: string; id: string }> {
+async function signUp(app: FastifyInstance): Promise<{ token: string; id: string; profileId: string }> {
   counter += 1;
   const res = await app.inject({
     method: 'POST',
@@ -15,7 +15,7 @@ async function signUp(app: FastifyInstance): Promise<{ token: string; id: string
   });
   expect(res.statusCode).toBe(201);
   const body = res.json();
-  return { token: body.access_token, id: body.user.id };
+  return { token: body.access_token, id: body.user.id, profileId: body.profile.id };
 }
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -208,11 +208,11 @@ describe.each(databaseBackends)('watchlist on $name (embedded catalog)', (backen
   });
 
   it('a full list (1,000 titles) answers 409 WATCHLIST_FULL and changes nothing; re-adding a listed title still answers 200', async () => {
-    const { token, id: userId } = await signUp(t.app);
+    const { token, profileId } = await signUp(t.app);
     const snapshot = movies[0] as Title;
     // Fill the list directly: 1,000 HTTP adds would only slow the suite down.
     await t.database.db.insert(watchlistTable).values(
-      Array.from({ length: 1000 }, (_, i) => ({ userId, mediaType: 'movie' as const, titleId: 500_000 + i, snapshot: { ...snapshot, id: 500_000 + i } })),
+      Array.from({ length: 1000 }, (_, i) => ({ profileId, mediaType: 'movie' as const, titleId: 500_000 + i, snapshot: { ...snapshot, id: 500_000 + i } })),
     );
     const res = await add(token, (movies[1] as Title).id);
     expect(res.statusCode).toBe(409);
@@ -224,9 +224,9 @@ describe.each(databaseBackends)('watchlist on $name (embedded catalog)', (backen
   });
 
   it('a title the catalog can no longer resolve is shown from what was stored', async () => {
-    const { token, id: userId } = await signUp(t.app);
+    const { token, profileId } = await signUp(t.app);
     const gone: Title = { ...(movies[0] as Title), id: 876543210, title: 'A Film Since Withdrawn' };
-    await t.database.db.insert(watchlistTable).values({ userId, mediaType: 'movie', titleId: gone.id, snapshot: gone });
+    await t.database.db.insert(watchlistTable).values({ profileId, mediaType: 'movie', titleId: gone.id, snapshot: gone });
     await add(token, (movies[2] as Title).id);
     const body = await list(token);
     expect(body.total_results).toBe(2);
@@ -252,7 +252,7 @@ describe.each(databaseBackends)('watchlist on $name (embedded catalog)', (backen
   it.runIf(backend.name === 'postgres')('a change made on one instance shows on another that had the list cached', async () => {
     const other = await buildTestApp({ backend, database: await t.database.another!() });
     try {
-      const { token, id: userId } = await signUp(t.app);
+      const { token, profileId } = await signUp(t.app);
       const [a, b, c] = movies.slice(20, 23) as [Title, Title, Title];
       await add(token, a.id);
       const listOn = async (app: FastifyInstance) =>
@@ -268,7 +268,7 @@ describe.each(databaseBackends)('watchlist on $name (embedded catalog)', (backen
       expect(await listOn(other.app)).toEqual([b.id]);
 
       // Whoever writes: a row added by hand shows too.
-      await t.database.db.insert(watchlistTable).values({ userId, mediaType: 'movie', titleId: c.id, snapshot: c });
+      await t.database.db.insert(watchlistTable).values({ profileId, mediaType: 'movie', titleId: c.id, snapshot: c });
       await other.database.changes.sync();
       expect(await listOn(other.app)).toEqual([c.id, b.id]);
     } finally {

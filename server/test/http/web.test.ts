@@ -26,6 +26,7 @@ const sampleDetails: TitleDetails = {
   tagline: null,
   vote_count: 1,
   trailer_url: null,
+  certification: null,
 };
 
 describe('the web app at /', () => {

@@ -2,7 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Change } from '../../src/db/change-feed.js';
-import { sessions, users, watchlist } from '../../src/db/schema.js';
+import { profiles, sessions, users, watchlist } from '../../src/db/schema.js';
 import { databaseBackends, type TestDatabase } from '../helpers/backends.js';
 
 const postgres = databaseBackends.find((backend) => backend.name === 'postgres');
@@ -11,12 +11,15 @@ describe.runIf(postgres)('change feed on postgres', () => {
   let database: TestDatabase;
   const heard: Change[] = [];
   let userId: string;
+  let profileId: string;
 
   beforeAll(async () => {
     database = await postgres!.open();
     database.changes.subscribe((change) => heard.push(change));
     const [user] = await database.db.insert(users).values({ email: `feed-${Date.now()}@example.com`, name: 'Feed', passwordHash: 'x' }).returning();
     userId = user!.id;
+    const [profile] = await database.db.insert(profiles).values({ userId, name: 'Feed', avatar: 'ember', owner: true }).returning();
+    profileId = profile!.id;
   });
   afterAll(() => database.cleanup());
 
@@ -25,8 +28,8 @@ describe.runIf(postgres)('change feed on postgres', () => {
     return heard.slice(mark);
   };
 
-  it('announces revoked and deleted sessions and every change to a list, once committed', async () => {
-    const [session] = await database.db.insert(sessions).values({ userId, expiresAt: new Date(Date.now() + 60_000) }).returning();
+  it('announces revoked and deleted sessions, changed profiles and every change to a list, once committed', async () => {
+    const [session] = await database.db.insert(sessions).values({ userId, profileId, expiresAt: new Date(Date.now() + 60_000) }).returning();
     let mark = heard.length;
     expect(await since(mark)).toEqual([]);
 
@@ -35,20 +38,24 @@ describe.runIf(postgres)('change feed on postgres', () => {
 
     mark = heard.length;
     const title = { id: 603, media_type: 'movie' as const, title: 'The Matrix', overview: '', poster_path: null, backdrop_path: null, poster_url: null, backdrop_url: null, release_date: null, vote_average: 8, genre_ids: [] };
-    await database.db.insert(watchlist).values({ userId, mediaType: 'movie', titleId: 603, snapshot: title });
-    await database.db.delete(watchlist).where(eq(watchlist.userId, userId));
+    await database.db.insert(watchlist).values({ profileId, mediaType: 'movie', titleId: 603, snapshot: title });
+    await database.db.delete(watchlist).where(eq(watchlist.profileId, profileId));
     await database.db.delete(sessions).where(eq(sessions.id, session!.id));
     expect(await since(mark)).toEqual([
-      { kind: 'watchlist', userId },
-      { kind: 'watchlist', userId },
+      { kind: 'watchlist', profileId },
+      { kind: 'watchlist', profileId },
       { kind: 'session', id: session!.id },
     ]);
+
+    mark = heard.length;
+    await database.db.update(profiles).set({ maturity: 'teens' }).where(eq(profiles.id, profileId));
+    expect(await since(mark)).toEqual([{ kind: 'profile', id: profileId }]);
 
     // A rolled-back change announces nothing.
     mark = heard.length;
     await database.db
       .transaction(async (tx) => {
-        await tx.insert(watchlist).values({ userId, mediaType: 'movie', titleId: 604, snapshot: { ...title, id: 604 } });
+        await tx.insert(watchlist).values({ profileId, mediaType: 'movie', titleId: 604, snapshot: { ...title, id: 604 } });
         throw new Error('roll back');
       })
       .catch(() => {});
@@ -67,7 +74,7 @@ describe.runIf(postgres)('change feed on postgres', () => {
     expect(database.changes.trusted).toBe(true);
     const after = heard.length;
     await database.db.update(users).set({ name: 'Feed again' }).where(eq(users.id, userId));
-    const [session] = await database.db.insert(sessions).values({ userId, expiresAt: new Date(Date.now() + 60_000) }).returning();
+    const [session] = await database.db.insert(sessions).values({ userId, profileId, expiresAt: new Date(Date.now() + 60_000) }).returning();
     await database.db.delete(sessions).where(eq(sessions.id, session!.id));
     expect(await since(after)).toEqual([{ kind: 'session', id: session!.id }]);
   });

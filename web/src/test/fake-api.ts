@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { Page, Title, TokenResponse, User } from '@marquee/contracts';
+import type { Page, Profile, Title, TokenResponse, User } from '@marquee/contracts';
 
 /** One request the fake API saw. */
 export interface SeenRequest {
@@ -90,9 +90,14 @@ export function makeUser(overrides: Partial<User> = {}): User {
   };
 }
 
+/** A profile; the owner profile unless overridden. */
+export function makeProfile(overrides: Partial<Profile> = {}): Profile {
+  return { id: 'p-1', name: 'Ann', avatar: 'ember', kids: false, maturity: 'all', locked: false, owner: true, created_at: '2025-01-01T00:00:00.000Z', ...overrides };
+}
+
 /** A TokenResponse carrying `accessToken`. */
-export function makeTokens(accessToken: string, user: User = makeUser()): TokenResponse {
-  return { access_token: accessToken, token_type: 'Bearer', expires_in: 900, refresh_token: `refresh-${accessToken}`, user };
+export function makeTokens(accessToken: string, user: User = makeUser(), profile: Profile = makeProfile()): TokenResponse {
+  return { access_token: accessToken, token_type: 'Bearer', expires_in: 900, refresh_token: `refresh-${accessToken}`, user, profile };
 }
 
 /** A promise with its resolve exposed, to hold a response back until the test lets it go. */

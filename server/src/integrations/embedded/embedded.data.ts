@@ -24,6 +24,8 @@ export interface EmbeddedTitleRecord {
   popularity: number;
   /** Director (films) or creators (TV): searchable, and named in the overview. */
   people: string[];
+  /** US certification: the MPAA rating (films) or TV Parental Guidelines rating (series); null when unknown. */
+  certification: string | null;
 }
 
 /** The whole data file. */

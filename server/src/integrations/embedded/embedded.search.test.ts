@@ -18,6 +18,7 @@ function title(name: string, overrides: Partial<EmbeddedTitle> = {}): EmbeddedTi
     vote_count: 1000,
     popularity: 1000,
     people: [],
+    certification: null,
     ...overrides,
   };
 }

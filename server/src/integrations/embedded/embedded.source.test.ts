@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.js';
+import type { MaturityLimit } from '../catalog-source.js';
 import { indexCatalog, type EmbeddedTitleRecord } from './embedded.data.js';
 import { EmbeddedSource, MAX_PAGES, PAGE_SIZE, createEmbeddedSource } from './embedded.source.js';
 
@@ -16,6 +17,7 @@ function record(id: number, overrides: Partial<EmbeddedTitleRecord> = {}): Embed
     vote_count: 1000 + id,
     popularity: 1000 + id,
     people: [],
+    certification: null,
     ...overrides,
   };
 }
@@ -30,25 +32,28 @@ function smallCatalog() {
   return indexCatalog({ version: 1, sources: [], movies, tv });
 }
 
+/** No maturity limit. */
+const ALL: MaturityLimit = { level: 'all', certificationOf: () => Promise.resolve(null) };
+
 const source = new EmbeddedSource(smallCatalog());
 
 describe('EmbeddedSource paging', () => {
   it('answers pages of 20 with TMDB totals', async () => {
-    const page = await source.popular(1);
+    const page = await source.popular(1, ALL);
     expect(page).toMatchObject({ page: 1, total_results: 46, total_pages: 3 });
     expect(page.results).toHaveLength(PAGE_SIZE);
-    expect((await source.popular(3)).results).toHaveLength(6);
+    expect((await source.popular(3, ALL)).results).toHaveLength(6);
   });
 
   it('answers a page past the end with empty results and the same totals', async () => {
-    expect(await source.popular(4)).toEqual({ page: 4, total_results: 46, total_pages: 3, results: [] });
-    expect(await source.popular(500)).toMatchObject({ total_pages: 3, results: [] });
+    expect(await source.popular(4, ALL)).toEqual({ page: 4, total_results: 46, total_pages: 3, results: [] });
+    expect(await source.popular(500, ALL)).toMatchObject({ total_pages: 3, results: [] });
   });
 
   it('caps total_pages at 500 while total_results counts everything', async () => {
     const many = Array.from({ length: MAX_PAGES * PAGE_SIZE + 30 }, (_, i) => record(i + 1));
     const big = new EmbeddedSource(indexCatalog({ version: 1, sources: [], movies: many, tv: [] }));
-    const page = await big.popular(500);
+    const page = await big.popular(500, ALL);
     expect(page).toMatchObject({ total_pages: 500, total_results: 10_030 });
     expect(page.results).toHaveLength(20);
   });
@@ -56,13 +61,13 @@ describe('EmbeddedSource paging', () => {
 
 describe('EmbeddedSource lists', () => {
   it('popular lists movies only, most voted first', async () => {
-    const all = [...(await source.popular(1)).results, ...(await source.popular(2)).results, ...(await source.popular(3)).results];
+    const all = [...(await source.popular(1, ALL)).results, ...(await source.popular(2, ALL)).results, ...(await source.popular(3, ALL)).results];
     expect(all.every((t) => t.media_type === 'movie')).toBe(true);
     expect(all.map((t) => t.id).slice(0, 3)).toEqual([46, 45, 44]);
   });
 
   it('shapes titles like TMDB with root-relative generated artwork', async () => {
-    const [first] = (await source.popular(1)).results;
+    const [first] = (await source.popular(1, ALL)).results;
     expect(first).toEqual({
       id: 46,
       media_type: 'movie',
@@ -80,32 +85,32 @@ describe('EmbeddedSource lists', () => {
 
   it('trending mixes movies and TV shows on every early page, and reaches every title', async () => {
     for (const window of ['day', 'week'] as const) {
-      const first = await source.trending(window, 1);
+      const first = await source.trending(window, 1, ALL);
       expect(new Set(first.results.map((t) => t.media_type))).toEqual(new Set(['movie', 'tv']));
       expect(first.total_results).toBe(46 + 12);
     }
   });
 
   it('trending differs a little between day and week, deterministically', async () => {
-    const day = (await source.trending('day', 1)).results.map((t) => `${t.media_type}:${t.id}`);
-    const week = (await source.trending('week', 1)).results.map((t) => `${t.media_type}:${t.id}`);
+    const day = (await source.trending('day', 1, ALL)).results.map((t) => `${t.media_type}:${t.id}`);
+    const week = (await source.trending('week', 1, ALL)).results.map((t) => `${t.media_type}:${t.id}`);
     expect(day).not.toEqual(week);
-    expect((await new EmbeddedSource(smallCatalog()).trending('day', 1)).results.map((t) => `${t.media_type}:${t.id}`)).toEqual(day);
+    expect((await new EmbeddedSource(smallCatalog()).trending('day', 1, ALL)).results.map((t) => `${t.media_type}:${t.id}`)).toEqual(day);
   });
 
   it('discover lists one genre and media type, most popular first', async () => {
-    const horror = await source.discover('movie', 27, 1);
+    const horror = await source.discover('movie', 27, 1, ALL);
     expect(horror.total_results).toBe(15);
     expect(horror.results.every((t) => t.genre_ids.includes(27) && t.media_type === 'movie')).toBe(true);
     expect(horror.results.map((t) => t.id).slice(0, 2)).toEqual([45, 42]);
-    const scifiTv = await source.discover('tv', 10765, 1);
+    const scifiTv = await source.discover('tv', 10765, 1, ALL);
     expect(scifiTv.total_results).toBe(12);
     expect(scifiTv.results.every((t) => t.media_type === 'tv')).toBe(true);
   });
 
   it('discover answers an empty page for a genre without titles or an unknown one', async () => {
-    expect(await source.discover('movie', 37, 1)).toEqual({ page: 1, total_pages: 0, total_results: 0, results: [] });
-    expect((await source.discover('movie', 999_999, 1)).results).toEqual([]);
+    expect(await source.discover('movie', 37, 1, ALL)).toEqual({ page: 1, total_pages: 0, total_results: 0, results: [] });
+    expect((await source.discover('movie', 999_999, 1, ALL)).results).toEqual([]);
   });
 });
 
@@ -113,7 +118,7 @@ describe('EmbeddedSource featured', () => {
   const at = (iso: string) => new EmbeddedSource(smallCatalog(), { now: () => new Date(iso) });
 
   it('is a highly rated title with a backdrop, as TitleDetails', async () => {
-    const featured = await at('2025-03-01T12:00:00Z').featured();
+    const featured = await at('2025-03-01T12:00:00Z').featured(ALL);
     expect(featured.id).toBe(46);
     expect(featured.backdrop_url).toBe('/api/images/backdrop/movie-46.svg');
     expect(featured.genres).toEqual([
@@ -129,7 +134,7 @@ describe('EmbeddedSource featured', () => {
       movies: Array.from({ length: 60 }, (_, i) => record(i + 1, { vote_average: 9 - i / 100, vote_count: 100_000 })),
       tv: [],
     });
-    const on = async (iso: string) => (await new EmbeddedSource(catalog, { now: () => new Date(iso) }).featured()).id;
+    const on = async (iso: string) => (await new EmbeddedSource(catalog, { now: () => new Date(iso) }).featured(ALL)).id;
     const morning = await on('2025-03-01T00:00:01Z');
     expect(await on('2025-03-01T13:30:00Z')).toBe(morning);
     expect(await on('2025-03-01T23:59:59Z')).toBe(morning);
@@ -139,27 +144,27 @@ describe('EmbeddedSource featured', () => {
 
 describe('EmbeddedSource search', () => {
   it('filters by genre before paging: full pages and accurate totals', async () => {
-    const all = await source.search('title', 1);
+    const all = await source.search('title', 1, undefined, ALL);
     expect(all.total_results).toBe(45);
-    const horror1 = await source.search('title', 1, 27);
+    const horror1 = await source.search('title', 1, 27, ALL);
     expect(horror1.total_results).toBe(15);
     expect(horror1.total_pages).toBe(1);
     expect(horror1.results).toHaveLength(15);
     expect(horror1.results.every((t) => t.genre_ids.includes(27))).toBe(true);
-    const comedy = await source.search('title', 2, 35);
+    const comedy = await source.search('title', 2, 35, ALL);
     expect(comedy).toMatchObject({ total_results: 30, total_pages: 2 });
     expect(comedy.results).toHaveLength(10);
   });
 
   it('returns movies and TV shows together', async () => {
-    const page = await source.search('show', 1);
+    const page = await source.search('show', 1, undefined, ALL);
     expect(page.total_results).toBe(12);
     expect(page.results.every((t) => t.media_type === 'tv')).toBe(true);
-    expect((await source.search('top', 1)).results[0]?.media_type).toBe('movie');
+    expect((await source.search('top', 1, undefined, ALL)).results[0]?.media_type).toBe('movie');
   });
 
   it('answers an empty page for blank text', async () => {
-    expect(await source.search('   ', 1)).toMatchObject({ total_results: 0, results: [] });
+    expect(await source.search('   ', 1, undefined, ALL)).toMatchObject({ total_results: 0, results: [] });
   });
 });
 

@@ -3,9 +3,9 @@
  * generated artwork. Answers every `CatalogSource` call from memory with TMDB's shapes, so the web
  * app cannot tell the modes apart. Orderings are computed once at start-up; calls only slice.
  */
-import type { MediaType, Page, Title, TitleDetails, Trailer, TrendingWindow } from '@marquee/contracts';
+import { maturityAllows, type MaturityLevel, type MediaType, type Page, type Title, type TitleDetails, type Trailer, type TrendingWindow } from '@marquee/contracts';
 import { notFound } from '../../errors.js';
-import type { CatalogGenres, CatalogSource } from '../catalog-source.js';
+import type { CatalogGenres, CatalogSource, MaturityLimit } from '../catalog-source.js';
 import { artworkFile } from './artwork.js';
 import { loadEmbeddedCatalog, type EmbeddedCatalog, type EmbeddedTitle } from './embedded.data.js';
 import { createSearchIndex, type EmbeddedSearchIndex } from './embedded.search.js';
@@ -29,6 +29,18 @@ const TRENDING: Record<TrendingWindow, { halfLifeYears: number; tvEvery: number 
   day: { halfLifeYears: 3, tvEvery: 3 },
   week: { halfLifeYears: 6, tvEvery: 4 },
 };
+
+/**
+ * The titles a hero rotates through: the best-rated of the well-known ones; where a list holds no
+ * well-known title at all, the best-rated of its most-voted instead.
+ */
+function featuredPoolOf(titles: readonly EmbeddedTitle[]): EmbeddedTitle[] {
+  const best = (a: EmbeddedTitle, b: EmbeddedTitle) => b.vote_average - a.vote_average || b.vote_count - a.vote_count || a.id - b.id;
+  const known = titles.filter((title) => title.vote_count >= FEATURED_MIN_VOTES);
+  if (known.length > 0) return known.sort(best).slice(0, FEATURED_POOL_SIZE);
+  const mostVoted = [...titles].sort((a, b) => b.vote_count - a.vote_count || a.id - b.id).slice(0, FEATURED_POOL_SIZE);
+  return mostVoted.sort(best);
+}
 
 export interface EmbeddedSourceOptions {
   /** The clock that picks the day's featured title (tests pass a fixed one). */
@@ -61,6 +73,7 @@ function toDetails(entry: EmbeddedTitle): TitleDetails {
     tagline: entry.tagline,
     vote_count: entry.vote_count,
     trailer_url: null,
+    certification: entry.certification,
   };
 }
 
@@ -99,13 +112,23 @@ function trendingOrder(catalog: EmbeddedCatalog, window: TrendingWindow): Embedd
   return blend;
 }
 
-/** The embedded catalog as a CatalogSource. */
+/** The entries of an ordered list a maturity level allows, in the same order. */
+const withinLevel = (entries: readonly EmbeddedTitle[], level: MaturityLevel) =>
+  level === 'all' ? entries : entries.filter((entry) => maturityAllows(level, entry.certification));
+
+/**
+ * The embedded catalog as a CatalogSource. Every list is filtered by the maturity limit before it
+ * is paged (each level's lists are computed once, on first use), so pages are full and totals exact.
+ */
 export class EmbeddedSource implements CatalogSource {
   readonly kind = 'embedded' as const;
   private readonly popularMovies: EmbeddedTitle[];
   private readonly trendingLists: Record<TrendingWindow, EmbeddedTitle[]>;
   private readonly featuredPool: EmbeddedTitle[];
   private readonly byGenre = new Map<string, EmbeddedTitle[]>();
+  /** Each list as a level below `all` sees it, by list and level. */
+  private readonly byLevel = new WeakMap<readonly EmbeddedTitle[], Map<MaturityLevel, readonly EmbeddedTitle[]>>();
+  private readonly featuredPools = new Map<MaturityLevel, EmbeddedTitle[]>();
   private readonly index: EmbeddedSearchIndex;
   private readonly now: () => Date;
 
@@ -116,37 +139,39 @@ export class EmbeddedSource implements CatalogSource {
     this.now = options.now ?? (() => new Date());
     this.popularMovies = [...catalog.movies].sort(byPopularity);
     this.trendingLists = { day: trendingOrder(catalog, 'day'), week: trendingOrder(catalog, 'week') };
-    this.featuredPool = [...catalog.movies, ...catalog.tv]
-      .filter((title) => title.vote_count >= FEATURED_MIN_VOTES)
-      .sort((a, b) => b.vote_average - a.vote_average || b.vote_count - a.vote_count || a.id - b.id)
-      .slice(0, FEATURED_POOL_SIZE);
+    this.featuredPool = featuredPoolOf([...catalog.movies, ...catalog.tv]);
     this.index = createSearchIndex([...catalog.movies, ...catalog.tv]);
   }
 
-  async popular(page: number): Promise<Page> {
-    return paginate(this.popularMovies, page);
+  async popular(page: number, limit: MaturityLimit): Promise<Page> {
+    return paginate(this.within(this.popularMovies, limit.level), page);
   }
 
-  async trending(window: TrendingWindow, page: number): Promise<Page> {
-    return paginate(this.trendingLists[window] ?? this.trendingLists.week, page);
+  async trending(window: TrendingWindow, page: number, limit: MaturityLimit): Promise<Page> {
+    return paginate(this.within(this.trendingLists[window] ?? this.trendingLists.week, limit.level), page);
   }
 
-  /** The day's hero: the pool rotates at midnight UTC, so the title is stable for a whole day. */
-  async featured(): Promise<TitleDetails> {
+  /** The day's hero within the limit: the pool rotates at midnight UTC, so the title is stable for a whole day. */
+  async featured(limit: MaturityLimit): Promise<TitleDetails> {
+    const pool = this.featuredPoolFor(limit.level);
     const day = Math.floor(this.now().getTime() / 86_400_000);
-    const entry = this.featuredPool[((day % this.featuredPool.length) + this.featuredPool.length) % this.featuredPool.length];
+    const entry = pool[((day % pool.length) + pool.length) % pool.length];
     if (!entry) throw notFound('title');
     return toDetails(entry);
   }
 
-  async discover(mediaType: MediaType, genreId: number, page: number): Promise<Page> {
-    return paginate(this.genreList(mediaType, genreId), page);
+  async discover(mediaType: MediaType, genreId: number, page: number, limit: MaturityLimit): Promise<Page> {
+    return paginate(this.within(this.genreList(mediaType, genreId), limit.level), page);
   }
 
-  async search(query: string, page: number, genreId?: number): Promise<Page> {
+  async search(query: string, page: number, genreId: number | undefined, limit: MaturityLimit): Promise<Page> {
     if (query.trim() === '') return paginate([], page);
-    // The genre filter runs inside the search, before paging: full pages and accurate totals.
-    const filter = genreId === undefined ? undefined : (title: EmbeddedTitle) => title.genre_ids.includes(genreId);
+    // The genre and maturity filters run inside the search, before paging: full pages and accurate totals.
+    const { level } = limit;
+    const filter =
+      genreId === undefined && level === 'all'
+        ? undefined
+        : (title: EmbeddedTitle) => (genreId === undefined || title.genre_ids.includes(genreId)) && maturityAllows(level, title.certification);
     return paginate(this.index.search(query.trim(), filter), page);
   }
 
@@ -162,6 +187,23 @@ export class EmbeddedSource implements CatalogSource {
 
   async genres(): Promise<CatalogGenres> {
     return { movie: MOVIE_GENRES.map((genre) => ({ ...genre })), tv: TV_GENRES.map((genre) => ({ ...genre })) };
+  }
+
+  private within(entries: readonly EmbeddedTitle[], level: MaturityLevel): readonly EmbeddedTitle[] {
+    if (level === 'all') return entries;
+    let levels = this.byLevel.get(entries);
+    if (!levels) this.byLevel.set(entries, (levels = new Map()));
+    let list = levels.get(level);
+    if (!list) levels.set(level, (list = withinLevel(entries, level)));
+    return list;
+  }
+
+  /** The featured pool of a level: the best well-known titles it allows. */
+  private featuredPoolFor(level: MaturityLevel): EmbeddedTitle[] {
+    if (level === 'all') return this.featuredPool;
+    let pool = this.featuredPools.get(level);
+    if (!pool) this.featuredPools.set(level, (pool = featuredPoolOf(withinLevel([...this.catalog.movies, ...this.catalog.tv], level))));
+    return pool;
   }
 
   private find(mediaType: MediaType, id: number): EmbeddedTitle {

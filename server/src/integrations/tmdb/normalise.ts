@@ -4,7 +4,17 @@
  * image paths gain absolute URLs, and the best YouTube video becomes the trailer.
  */
 import type { MediaType, Page, Title, TitleDetails, Trailer } from '@marquee/contracts';
-import type { TmdbMovieDetails, TmdbMovieItem, TmdbMultiItem, TmdbPaged, TmdbTvDetails, TmdbTvItem, TmdbVideo } from './tmdb.types.js';
+import type {
+  TmdbContentRatings,
+  TmdbMovieDetails,
+  TmdbMovieItem,
+  TmdbMultiItem,
+  TmdbPaged,
+  TmdbReleaseDates,
+  TmdbTvDetails,
+  TmdbTvItem,
+  TmdbVideo,
+} from './tmdb.types.js';
 
 /** TMDB writes "no value" as `""` as often as `null`; ours is always null. */
 const text = (value: string | null | undefined): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
@@ -95,7 +105,33 @@ export function bestTrailer(videos: TmdbVideo[] | undefined): Trailer | null {
   return best === null ? null : { trailer_url: youtubeEmbedUrl(best.key), key: best.key, name: best.name, site: 'YouTube' };
 }
 
-/** Movie or TV details (with `videos` appended) as TitleDetails. */
+/** TMDB's theatrical release type in `release_dates`. */
+const THEATRICAL = 3;
+
+/**
+ * A film's US certification: that of its earliest US release with a non-empty one, theatrical
+ * releases preferred (API.md); null when none is known.
+ */
+export function movieCertification(releases: TmdbReleaseDates | undefined): string | null {
+  const us = releases?.results.find((country) => country.iso_3166_1 === 'US');
+  const certified = (us?.release_dates ?? []).filter((release) => text(release.certification) !== null);
+  const pool = certified.some((release) => release.type === THEATRICAL) ? certified.filter((release) => release.type === THEATRICAL) : certified;
+  const time = (release: { release_date: string }) => {
+    const t = Date.parse(release.release_date);
+    return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+  };
+  const earliest = pool.reduce<(typeof pool)[number] | null>((best, release) => (best === null || time(release) < time(best) ? release : best), null);
+  return earliest ? (text(earliest.certification) as string).trim() : null;
+}
+
+/** A series' US TV rating; null when none is known. */
+export function tvCertification(ratings: TmdbContentRatings | undefined): string | null {
+  const us = ratings?.results.find((country) => country.iso_3166_1 === 'US');
+  const rating = text(us?.rating);
+  return rating === null ? null : rating.trim();
+}
+
+/** Movie or TV details (with `videos` and `release_dates` / `content_ratings` appended) as TitleDetails. */
 export function toTitleDetails(details: TmdbMovieDetails | TmdbTvDetails, mediaType: MediaType, imageBase: string): TitleDetails {
   const genres = (details.genres ?? []).map((genre) => ({ id: genre.id, name: genre.name }));
   const base = toTitle({ ...details, genre_ids: genres.map((genre) => genre.id) } as TmdbMovieItem | TmdbTvItem, mediaType, imageBase);
@@ -113,5 +149,6 @@ export function toTitleDetails(details: TmdbMovieDetails | TmdbTvDetails, mediaT
     tagline: text(details.tagline),
     vote_count: number(details.vote_count),
     trailer_url: bestTrailer(details.videos?.results)?.trailer_url ?? null,
+    certification: mediaType === 'tv' ? tvCertification((details as TmdbTvDetails).content_ratings) : movieCertification((details as TmdbMovieDetails).release_dates),
   };
 }

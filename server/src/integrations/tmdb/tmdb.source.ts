@@ -3,10 +3,10 @@
  * normalisation of its answer. Resilience lives in the client; caching wraps this from outside.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import type { MediaType, Page, TitleDetails, Trailer, TrendingWindow } from '@marquee/contracts';
+import { MOVIE_CERTIFICATION_CEILING, maturityAllows, type MediaType, type Page, type Title, type TitleDetails, type Trailer, type TrendingWindow } from '@marquee/contracts';
 import type { Config } from '../../config.js';
 import { notFound } from '../../errors.js';
-import type { CatalogGenres, CatalogSource } from '../catalog-source.js';
+import type { CatalogGenres, CatalogSource, MaturityLimit } from '../catalog-source.js';
 import { bestTrailer, toMultiPage, toPage, toTitleDetails } from './normalise.js';
 import { TmdbClient, type TmdbClientOptions } from './tmdb.client.js';
 import type {
@@ -25,6 +25,30 @@ export const TMDB_MAX_PAGE = 500;
 
 const capPages = (page: Page): Page => ({ ...page, total_pages: Math.min(page.total_pages, TMDB_MAX_PAGE) });
 
+/** `/discover/movie` parameters that keep only films certified within a level (none for `all`). */
+function certificationFilter(limit: MaturityLimit): Record<string, string> {
+  if (limit.level === 'all') return {};
+  return { certification_country: 'US', 'certification.lte': MOVIE_CERTIFICATION_CEILING[limit.level] };
+}
+
+/**
+ * The page's titles the limit allows, in order: where TMDB cannot filter by certification, each
+ * title's certification is looked up (through the catalog's cache of details). A title whose
+ * certification cannot be learned right now counts as unknown, which only `all` may see.
+ */
+async function withinLimit(page: Page, limit: MaturityLimit): Promise<Page> {
+  if (limit.level === 'all') return page;
+  const allowed = await Promise.all(
+    page.results.map((title: Title) =>
+      limit
+        .certificationOf(title.media_type, title.id)
+        .catch(() => null)
+        .then((certification) => maturityAllows(limit.level, certification)),
+    ),
+  );
+  return { ...page, results: page.results.filter((_, i) => allowed[i]) };
+}
+
 export class TmdbSource implements CatalogSource {
   readonly kind = 'tmdb' as const;
 
@@ -33,47 +57,66 @@ export class TmdbSource implements CatalogSource {
     private readonly imageBase: string,
   ) {}
 
-  async popular(page: number): Promise<Page> {
+  /** Popular films; below `all`, `/discover/movie` by popularity with TMDB's certification filter (before paging). */
+  async popular(page: number, limit: MaturityLimit): Promise<Page> {
+    if (limit.level !== 'all') return this.discover('movie', null, page, limit);
     const paged = await this.client.get<TmdbPaged<TmdbMovieItem>>('/movie/popular', { page });
     return capPages(toPage(paged, 'movie', this.imageBase));
   }
 
-  async trending(window: TrendingWindow, page: number): Promise<Page> {
+  async trending(window: TrendingWindow, page: number, limit: MaturityLimit): Promise<Page> {
     const paged = await this.client.get<TmdbPaged<TmdbMultiItem>>(`/trending/all/${window}`, { page });
-    return capPages(toMultiPage(paged, this.imageBase));
+    return withinLimit(capPages(toMultiPage(paged, this.imageBase)), limit);
   }
 
-  /** The first title of today's trending list that has a backdrop (a hero without one looks broken). */
-  async featured(): Promise<TitleDetails> {
-    const { results } = await this.trending('day', 1);
-    const hero = results.find((title) => title.backdrop_path !== null) ?? results[0];
+  /**
+   * The first title of today's trending list within the limit that has a backdrop (a hero without
+   * one looks broken); when today's first page holds none for a young profile, the most popular film
+   * within its limit.
+   */
+  async featured(limit: MaturityLimit): Promise<TitleDetails> {
+    const { results } = await this.trending('day', 1, limit);
+    let hero = results.find((title) => title.backdrop_path !== null) ?? results[0];
+    if (!hero && limit.level !== 'all') {
+      const popular = (await this.popular(1, limit)).results;
+      hero = popular.find((title) => title.backdrop_path !== null) ?? popular[0];
+    }
     if (!hero) throw notFound('featured title');
     return this.details(hero.media_type, hero.id);
   }
 
-  async discover(mediaType: MediaType, genreId: number, page: number): Promise<Page> {
+  /**
+   * Titles by popularity, of one genre (or any with `genreId` null). Films are filtered by TMDB's
+   * certification filter before paging; series, which `/discover/tv` cannot filter so, page by page.
+   */
+  async discover(mediaType: MediaType, genreId: number | null, page: number, limit: MaturityLimit): Promise<Page> {
     const paged = await this.client.get<TmdbPaged<TmdbMovieItem | TmdbTvItem>>(`/discover/${mediaType}`, {
-      with_genres: genreId,
+      ...(genreId === null ? {} : { with_genres: genreId }),
       sort_by: 'popularity.desc',
       include_adult: 'false',
+      ...(mediaType === 'movie' ? certificationFilter(limit) : {}),
       page,
     });
-    return capPages(toPage(paged, mediaType, this.imageBase));
+    const result = capPages(toPage(paged, mediaType, this.imageBase));
+    return mediaType === 'movie' ? result : withinLimit(result, limit);
   }
 
   /**
    * One page of `/search/multi`, people dropped. With a genre, only that page's titles of the
    * genre are kept: TMDB cannot filter a multi-search by genre, so totals stay TMDB's.
    */
-  async search(query: string, page: number, genreId?: number): Promise<Page> {
+  async search(query: string, page: number, genreId: number | undefined, limit: MaturityLimit): Promise<Page> {
     const paged = await this.client.get<TmdbPaged<TmdbMultiItem>>('/search/multi', { query, page, include_adult: 'false' });
     const result = capPages(toMultiPage(paged, this.imageBase));
-    if (genreId === undefined) return result;
-    return { ...result, results: result.results.filter((title) => title.genre_ids.includes(genreId)) };
+    const ofGenre = genreId === undefined ? result : { ...result, results: result.results.filter((title) => title.genre_ids.includes(genreId)) };
+    return withinLimit(ofGenre, limit);
   }
 
+  /** Details with the best trailer and the US certification, in one call (`append_to_response`). */
   async details(mediaType: MediaType, id: number): Promise<TitleDetails> {
-    const details = await this.client.get<TmdbMovieDetails | TmdbTvDetails>(`/${mediaType}/${id}`, { append_to_response: 'videos' });
+    const details = await this.client.get<TmdbMovieDetails | TmdbTvDetails>(`/${mediaType}/${id}`, {
+      append_to_response: mediaType === 'movie' ? 'videos,release_dates' : 'videos,content_ratings',
+    });
     return toTitleDetails(details, mediaType, this.imageBase);
   }
 

@@ -83,7 +83,29 @@ export interface TmdbVideos {
   results: TmdbVideo[];
 }
 
-/** `GET /movie/{id}?append_to_response=videos`. */
+/** One release of a film in one country (`release_dates`). `type`: 1 premiere, 2 limited theatrical, 3 theatrical, 4 digital, 5 physical, 6 TV. */
+export interface TmdbReleaseDate {
+  certification: string;
+  descriptors?: string[];
+  iso_639_1: string;
+  note?: string;
+  release_date: string;
+  type: number;
+}
+
+/** `GET /movie/{id}/release_dates`, and `append_to_response=release_dates`. */
+export interface TmdbReleaseDates {
+  id?: number;
+  results: { iso_3166_1: string; release_dates: TmdbReleaseDate[] }[];
+}
+
+/** `GET /tv/{id}/content_ratings`, and `append_to_response=content_ratings`. */
+export interface TmdbContentRatings {
+  id?: number;
+  results: { descriptors?: string[]; iso_3166_1: string; rating: string }[];
+}
+
+/** `GET /movie/{id}?append_to_response=videos,release_dates`. */
 export interface TmdbMovieDetails {
   id: number;
   title: string;
@@ -98,6 +120,7 @@ export interface TmdbMovieDetails {
   tagline: string | null;
   status?: string;
   videos?: TmdbVideos;
+  release_dates?: TmdbReleaseDates;
 }
 
 /** The `last_episode_to_air` / `next_episode_to_air` object of TV details. */
@@ -110,7 +133,7 @@ export interface TmdbEpisode {
   runtime: number | null;
 }
 
-/** `GET /tv/{id}?append_to_response=videos`. */
+/** `GET /tv/{id}?append_to_response=videos,content_ratings`. */
 export interface TmdbTvDetails {
   id: number;
   name: string;
@@ -126,6 +149,7 @@ export interface TmdbTvDetails {
   last_episode_to_air: TmdbEpisode | null;
   tagline: string | null;
   videos?: TmdbVideos;
+  content_ratings?: TmdbContentRatings;
 }
 
 /** TMDB's error body, e.g. `{"status_code":34,"status_message":"The resource you requested could not be found.","success":false}`. */

@@ -3,16 +3,21 @@
  * when to group them in a transaction (`transaction(fn)` hands it a repository bound to one).
  */
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import type { MaturityLevel } from '@marquee/contracts';
 import type { Db } from '../../db/database.js';
-import { refreshTokens, sessions, users } from '../../db/schema.js';
+import { profiles, refreshTokens, sessions, users } from '../../db/schema.js';
+import { ProfilesRepository } from './profiles.repository.js';
 
 export type UserRow = typeof users.$inferSelect;
 
-/** The session facts the liveness check needs. */
+/** A live session and the profile it is on: what the per-request check needs. */
 export interface SessionRow {
   id: string;
   userId: string;
+  profileId: string;
   expiresAt: Date;
+  maturity: MaturityLevel;
+  kids: boolean;
 }
 
 /** Why a session ended, kept in `sessions.revoked_reason`. */
@@ -21,9 +26,9 @@ export type RevokeReason = 'logout' | 'reuse' | 'password_change';
 export class AuthRepository {
   constructor(private readonly db: Db) {}
 
-  /** Runs `fn` in one transaction, with a repository bound to it. */
-  transaction<T>(fn: (repo: AuthRepository) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => fn(new AuthRepository(tx as unknown as Db)));
+  /** Runs `fn` in one transaction, with repositories bound to it. */
+  transaction<T>(fn: (repo: AuthRepository, profiles: ProfilesRepository) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => fn(new AuthRepository(tx as unknown as Db), new ProfilesRepository(tx as unknown as Db)));
   }
 
   /** Inserts a user; null when the email (compared lower-cased) is already registered. */
@@ -53,13 +58,32 @@ export class AuthRepository {
     return row;
   }
 
-  async createSession(userId: string, expiresAt: Date): Promise<SessionRow> {
-    const [row] = await this.db
-      .insert(sessions)
-      .values({ userId, expiresAt })
-      .returning({ id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt });
+  /** A new session of `userId` on `profileId`; its id. */
+  async createSession(userId: string, profileId: string, expiresAt: Date): Promise<string> {
+    const [row] = await this.db.insert(sessions).values({ userId, profileId, expiresAt }).returning({ id: sessions.id });
     if (!row) throw new Error('session insert returned no row');
-    return row;
+    return row.id;
+  }
+
+  /** Moves a live session onto another profile of its account; false when the session is not live. */
+  async moveSession(sessionId: string, profileId: string): Promise<boolean> {
+    const rows = await this.db
+      .update(sessions)
+      .set({ profileId })
+      .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
+      .returning({ id: sessions.id });
+    return rows.length > 0;
+  }
+
+  /**
+   * Marks every unused refresh token of a session used (a switch rotates the session's refresh
+   * token like a refresh does: the old one is dead, and presenting it again is reuse).
+   */
+  async useRefreshTokensOf(sessionId: string): Promise<void> {
+    await this.db
+      .update(refreshTokens)
+      .set({ usedAt: sql`now()` })
+      .where(and(eq(refreshTokens.sessionId, sessionId), isNull(refreshTokens.usedAt)));
   }
 
   async insertRefreshToken(token: { tokenHash: string; sessionId: string; expiresAt: Date }): Promise<void> {
@@ -89,11 +113,22 @@ export class AuthRepository {
     return row?.sessionId;
   }
 
-  /** The session if it exists, is not revoked and has not passed its absolute expiry (a primary-key lookup). */
+  /**
+   * The session and its profile's limit, if it exists, is not revoked and has not passed its
+   * absolute expiry (primary-key lookups).
+   */
   async findLiveSession(id: string): Promise<SessionRow | undefined> {
     const [row] = await this.db
-      .select({ id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt })
+      .select({
+        id: sessions.id,
+        userId: sessions.userId,
+        profileId: sessions.profileId,
+        expiresAt: sessions.expiresAt,
+        maturity: profiles.maturity,
+        kids: profiles.kids,
+      })
       .from(sessions)
+      .innerJoin(profiles, eq(profiles.id, sessions.profileId))
       .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
       .limit(1);
     return row;

@@ -6,7 +6,7 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { LoginBody, Problem, ProfileBody, RefreshBody, RegisterBody, TokenResponse, User } from '@marquee/contracts';
+import { LoginBody, Me, Problem, ProfileBody, RefreshBody, RegisterBody, TokenResponse } from '@marquee/contracts';
 import type { AuthService } from './auth.service.js';
 import { REFRESH_TOKEN_TTL_SECONDS } from './tokens.js';
 
@@ -21,7 +21,7 @@ const cookieOptions = {
 } as const;
 
 /** Sets the refresh cookie of a TokenResponse and answers it. */
-function withRefreshCookie(reply: FastifyReply, tokens: TokenResponse): TokenResponse {
+export function withRefreshCookie(reply: FastifyReply, tokens: TokenResponse): TokenResponse {
   reply.setCookie(REFRESH_COOKIE, tokens.refresh_token, { ...cookieOptions, maxAge: REFRESH_TOKEN_TTL_SECONDS });
   return tokens;
 }
@@ -42,7 +42,7 @@ const problems = {
   415: Problem,
 };
 
-const COOKIE_NOTE =
+export const COOKIE_NOTE =
   `The refresh token is also set as the cookie \`${REFRESH_COOKIE}\` ` +
   `(HttpOnly; Secure; SameSite=Strict; Path=/api/auth; Max-Age=${REFRESH_TOKEN_TTL_SECONDS}).`;
 
@@ -136,7 +136,13 @@ export async function authRoutes(fastify: FastifyInstance, opts: { auth: AuthSer
     '/api/auth/me',
     {
       onRequest: app.authenticate,
-      schema: { summary: 'The signed-in user', tags, security: bearer, response: { 200: User, 401: Problem } },
+      schema: {
+        summary: 'The signed-in user and their profile',
+        description: '`profile` is the profile the access token names; `watchlist` lists that profile’s My List.',
+        tags,
+        security: bearer,
+        response: { 200: Me, 401: Problem },
+      },
     },
     async (request) => auth.me(request.user),
   );
@@ -156,7 +162,7 @@ export async function authRoutes(fastify: FastifyInstance, opts: { auth: AuthSer
         tags,
         security: bearer,
         body: ProfileBody,
-        response: { 200: User, ...problems, 401: Problem, 403: Problem, 429: Problem },
+        response: { 200: Me, ...problems, 401: Problem, 403: Problem, 429: Problem },
       },
     },
     async (request) => auth.updateProfile(request.user, request.body, request.ip),

@@ -3,18 +3,31 @@
  * bearer check behind `app.authenticate`. Every rule of API.md that JSON Schema cannot express
  * (trimming, lower-casing, code-point lengths, URL schemes, paired password fields) lives here.
  */
-import type { FastifyBaseLogger } from 'fastify';
-import { FIELD_LIMITS, codePoints, hasControlCharacter, isWellFormed, type LoginBody, type ProfileBody, type RegisterBody, type TokenResponse, type User } from '@marquee/contracts';
+import {
+  FIELD_LIMITS,
+  codePoints,
+  hasControlCharacter,
+  isWellFormed,
+  type LoginBody,
+  type MaturityLevel,
+  type Me,
+  type ProfileBody,
+  type RegisterBody,
+  type TokenResponse,
+  type User,
+} from '@marquee/contracts';
 import type { Database } from '../../db/database.js';
-import type { Redis } from '../../lib/redis.js';
 import { conflict, forbidden, invalidCredentials, invalidField, unauthorized } from '../../errors.js';
 import type { Caller } from '../../domain/caller.js';
 import type { AccessTokenVerifier } from '../../plugins/auth.js';
 import { AuthRepository, type UserRow } from './auth.repository.js';
-import { createCounterStore } from './counter-store.js';
+import { defaultAvatar } from './avatars.js';
+import type { CounterStore } from '../../lib/counter-store.js';
 import { LiveSessions } from './live-sessions.js';
 import { DEFAULT_THROTTLE_LIMITS, LoginThrottle, type ThrottleLimits } from './login-throttle.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
+import { toProfile } from './profiles.js';
+import { ProfilesRepository, type ProfileRow } from './profiles.repository.js';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
   AccessTokens,
@@ -27,9 +40,8 @@ import {
 export interface AuthServiceDeps {
   database: Database;
   jwtSecret: string;
-  /** Shares the throttle counters between instances; null keeps them in-process. */
-  redis: Redis | null;
-  log: FastifyBaseLogger;
+  /** The throttles' counters: Redis-backed (shared between instances) or in-process. */
+  counters: CounterStore;
   /** The ids `User.watchlist` lists (the watchlist module owns that table). */
   watchlist: WatchlistIds;
   limits?: Partial<ThrottleLimits>;
@@ -37,8 +49,8 @@ export interface AuthServiceDeps {
 
 /** What the auth module needs of My List. */
 export interface WatchlistIds {
-  /** Title ids of the user's list, newest first. */
-  ids(userId: string): Promise<number[]>;
+  /** Title ids of a profile's list within its limit, newest first. */
+  ids(profile: { profileId: string; maturity: MaturityLevel }): Promise<number[]>;
 }
 
 /** Emails compare and are stored trimmed and lower-cased (the syntax itself is checked by the schema). */
@@ -109,6 +121,7 @@ function bearerToken(authorization: string | undefined): string | undefined {
 
 export class AuthService implements AccessTokenVerifier {
   private readonly repo: AuthRepository;
+  private readonly profiles: ProfilesRepository;
   private readonly tokens: AccessTokens;
   private readonly live: LiveSessions;
   private readonly throttle: LoginThrottle;
@@ -117,9 +130,10 @@ export class AuthService implements AccessTokenVerifier {
   constructor(deps: AuthServiceDeps) {
     this.watchlist = deps.watchlist;
     this.repo = new AuthRepository(deps.database.db);
+    this.profiles = new ProfilesRepository(deps.database.db);
     this.tokens = new AccessTokens(deps.jwtSecret);
     this.live = new LiveSessions(this.repo, deps.database.changes);
-    this.throttle = new LoginThrottle(createCounterStore(deps.redis, deps.log), { ...DEFAULT_THROTTLE_LIMITS, ...deps.limits });
+    this.throttle = new LoginThrottle(deps.counters, { ...DEFAULT_THROTTLE_LIMITS, ...deps.limits });
   }
 
   /** Creates an account and signs it in. 400 on invalid fields, 409 when the email is taken, 429 past the per-client limit. */
@@ -129,9 +143,17 @@ export class AuthService implements AccessTokenVerifier {
     const name = normaliseName(body.name);
     const password = checkPassword('/password', body.password);
     const passwordHash = await hashPassword(password);
-    const user = await this.repo.insertUserIfEmailFree({ email, name, passwordHash });
-    if (!user) throw conflict('EMAIL_TAKEN', 'An account with this email already exists.');
-    return this.startSession(user, []);
+    const refreshToken = newRefreshToken();
+    // The account, its owner profile (named after it) and the first session, all or nothing.
+    const created = await this.repo.transaction(async (tx, profiles) => {
+      const user = await tx.insertUserIfEmailFree({ email, name, passwordHash });
+      if (!user) return null;
+      const owner = await profiles.insertOwner({ userId: user.id, name: [...name].slice(0, FIELD_LIMITS.profileName.max).join('').trim(), avatar: defaultAvatar([], user.id) });
+      const sessionId = await this.startSession(tx, user.id, owner.id, refreshToken);
+      return { user, owner, sessionId };
+    });
+    if (!created) throw conflict('EMAIL_TAKEN', 'An account with this email already exists.');
+    return this.tokenResponse(created.user, created.owner, created.sessionId, refreshToken);
   }
 
   /**
@@ -148,7 +170,14 @@ export class AuthService implements AccessTokenVerifier {
       throw invalidCredentials();
     }
     await this.throttle.succeeded(email);
-    return this.startSession(user, await this.watchlist.ids(user.id));
+    // A new session starts on the owner profile.
+    const refreshToken = newRefreshToken();
+    const started = await this.repo.transaction(async (tx, profiles) => {
+      const owner = await profiles.findOwner(user.id);
+      return owner ? { owner, sessionId: await this.startSession(tx, user.id, owner.id, refreshToken) } : null;
+    });
+    if (!started) throw invalidCredentials();
+    return this.tokenResponse(user, started.owner, started.sessionId, refreshToken);
   }
 
   /**
@@ -158,7 +187,7 @@ export class AuthService implements AccessTokenVerifier {
   async refresh(refreshToken: string | undefined): Promise<TokenResponse> {
     if (!refreshToken) throw unauthorized('A refresh token is required.');
     const tokenHash = hashRefreshToken(refreshToken);
-    const outcome = await this.repo.transaction(async (tx) => {
+    const outcome = await this.repo.transaction(async (tx, profiles) => {
       const presented = await tx.consumeRefreshToken(tokenHash);
       if (!presented) {
         const reusedIn = await tx.sessionOfUsedRefreshToken(tokenHash);
@@ -167,18 +196,66 @@ export class AuthService implements AccessTokenVerifier {
       }
       const session = await tx.findLiveSession(presented.sessionId);
       const user = session && (await tx.findUserById(session.userId));
-      if (!session || !user) return { kind: 'refused' as const };
+      const profile = session && (await profiles.find(session.userId, session.profileId));
+      if (!session || !user || !profile) return { kind: 'refused' as const };
       const next = newRefreshToken();
       await tx.insertRefreshToken({
         tokenHash: hashRefreshToken(next),
         sessionId: session.id,
         expiresAt: earlier(secondsFromNow(REFRESH_TOKEN_TTL_SECONDS), session.expiresAt),
       });
-      return { kind: 'rotated' as const, user, sessionId: session.id, refreshToken: next };
+      return { kind: 'rotated' as const, user, profile, sessionId: session.id, refreshToken: next };
     });
     if (outcome.kind === 'reused') this.live.revoked([outcome.sessionId]);
     if (outcome.kind !== 'rotated') throw unauthorized('The refresh token is invalid, expired or revoked.');
-    return this.tokenResponse(outcome.user, await this.watchlist.ids(outcome.user.id), outcome.sessionId, outcome.refreshToken);
+    return this.tokenResponse(outcome.user, outcome.profile, outcome.sessionId, outcome.refreshToken);
+  }
+
+  /**
+   * Moves the caller's session onto another profile of the account and answers tokens for it: a new
+   * access token naming that profile, and a new refresh token (the session's others are used up, as
+   * by a refresh). Tokens naming the old profile are refused from now on.
+   */
+  async switchSession(caller: Caller, profile: ProfileRow): Promise<TokenResponse> {
+    const refreshToken = newRefreshToken();
+    const moved = await this.repo.transaction(async (tx) => {
+      if (!(await tx.moveSession(caller.sessionId, profile.id))) return false;
+      await tx.useRefreshTokensOf(caller.sessionId);
+      const session = await tx.findLiveSession(caller.sessionId);
+      if (!session) return false;
+      await tx.insertRefreshToken({
+        tokenHash: hashRefreshToken(refreshToken),
+        sessionId: caller.sessionId,
+        expiresAt: earlier(secondsFromNow(REFRESH_TOKEN_TTL_SECONDS), session.expiresAt),
+      });
+      return true;
+    });
+    this.live.revoked([caller.sessionId]);
+    const user = moved ? await this.repo.findUserById(caller.userId) : undefined;
+    if (!user) throw unauthorized();
+    return this.tokenResponse(user, profile, caller.sessionId, refreshToken);
+  }
+
+  /**
+   * Checks the account password for a sensitive change made with an access token (a new password, a
+   * PIN, a raised limit): a wrong one answers 403 WRONG_PASSWORD and counts as a failed sign-in of
+   * the account (same limits, same 429), so a stolen access token cannot be used to guess it.
+   */
+  async confirmPassword(caller: Caller, password: string, client: string): Promise<UserRow> {
+    const user = await this.repo.findUserById(caller.userId);
+    if (!user) throw unauthorized();
+    await this.throttle.check(user.email, client);
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      await this.throttle.failed(user.email, client);
+      throw forbidden('WRONG_PASSWORD', 'The current password is incorrect.');
+    }
+    await this.throttle.succeeded(user.email);
+    return user;
+  }
+
+  /** Forgets cached sessions on a profile that changed or was deleted (after the change committed). */
+  profileChanged(profileId: string): void {
+    this.live.profileChanged(profileId);
   }
 
   /** Ends the caller's session: its access and refresh tokens are refused from the next request on. */
@@ -187,11 +264,11 @@ export class AuthService implements AccessTokenVerifier {
     this.live.revoked([caller.sessionId]);
   }
 
-  /** The caller's account. */
-  async me(caller: Caller): Promise<User> {
+  /** The caller's account and the profile their token names. */
+  async me(caller: Caller): Promise<Me> {
     const user = await this.repo.findUserById(caller.userId);
     if (!user) throw unauthorized();
-    return toUser(user, await this.watchlist.ids(user.id));
+    return this.toMe(user, caller);
   }
 
   /**
@@ -200,7 +277,7 @@ export class AuthService implements AccessTokenVerifier {
    * calling session keeps working. Wrong current passwords count as failed logins of the account
    * (same limits, same 429), so a stolen access token cannot be used to guess the password.
    */
-  async updateProfile(caller: Caller, body: ProfileBody, client: string): Promise<User> {
+  async updateProfile(caller: Caller, body: ProfileBody, client: string): Promise<Me> {
     const patch: { name?: string; avatar?: string | null; passwordHash?: string } = {};
     if (body.name !== undefined) patch.name = normaliseName(body.name);
     if (body.avatar !== undefined) patch.avatar = checkAvatar(body.avatar);
@@ -210,56 +287,64 @@ export class AuthService implements AccessTokenVerifier {
     if (newPassword !== undefined) checkPassword('/new_password', newPassword);
     if (Object.keys(patch).length === 0 && newPassword === undefined) return this.me(caller);
 
-    const user = await this.repo.findUserById(caller.userId);
+    const user = newPassword !== undefined && currentPassword !== undefined ? await this.confirmPassword(caller, currentPassword, client) : await this.repo.findUserById(caller.userId);
     if (!user) throw unauthorized();
-    if (newPassword !== undefined && currentPassword !== undefined) {
-      await this.throttle.check(user.email, client);
-      if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-        await this.throttle.failed(user.email, client);
-        throw forbidden('WRONG_PASSWORD', 'The current password is incorrect.');
-      }
-      await this.throttle.succeeded(user.email);
-      patch.passwordHash = await hashPassword(newPassword);
-    }
+    if (newPassword !== undefined) patch.passwordHash = await hashPassword(newPassword);
     const { updated, revoked } = await this.repo.transaction(async (tx) => ({
       updated: await tx.updateUser(user.id, patch),
       revoked: patch.passwordHash ? await tx.revokeOtherSessions(user.id, caller.sessionId, 'password_change') : [],
     }));
     this.live.revoked(revoked);
     if (!updated) throw unauthorized();
-    return toUser(updated, await this.watchlist.ids(user.id));
+    return this.toMe(updated, caller);
   }
 
-  /** `app.authenticate`: a valid HS256 access token whose session is live in the store, else 401. */
+  /**
+   * `app.authenticate`: a valid HS256 access token whose session is live in the store and still on
+   * the token's profile, else 401. The caller carries the profile's limit as it is now.
+   */
   async verify(authorization: string | undefined): Promise<Caller> {
     const token = bearerToken(authorization);
     const claims = token ? await this.tokens.verify(token) : null;
-    if (!claims || !(await this.live.isLive(claims.sessionId, claims.userId))) throw unauthorized();
-    return claims;
+    const caller = claims ? await this.live.caller(claims) : null;
+    if (!caller) throw unauthorized();
+    return caller;
   }
 
-  /** A new session (rotation family) with its first refresh token. */
-  private async startSession(user: UserRow, watchlist: number[]): Promise<TokenResponse> {
-    const refreshToken = newRefreshToken();
-    const session = await this.repo.transaction(async (tx) => {
-      const created = await tx.createSession(user.id, secondsFromNow(SESSION_TTL_SECONDS));
-      await tx.insertRefreshToken({
-        tokenHash: hashRefreshToken(refreshToken),
-        sessionId: created.id,
-        expiresAt: secondsFromNow(REFRESH_TOKEN_TTL_SECONDS),
-      });
-      return created;
+  /** A new session (rotation family) of `userId` on `profileId`, with its first refresh token; its id. */
+  private async startSession(tx: AuthRepository, userId: string, profileId: string, refreshToken: string): Promise<string> {
+    const sessionId = await tx.createSession(userId, profileId, secondsFromNow(SESSION_TTL_SECONDS));
+    await tx.insertRefreshToken({
+      tokenHash: hashRefreshToken(refreshToken),
+      sessionId,
+      expiresAt: secondsFromNow(REFRESH_TOKEN_TTL_SECONDS),
     });
-    return this.tokenResponse(user, watchlist, session.id, refreshToken);
+    return sessionId;
   }
 
-  private async tokenResponse(user: UserRow, watchlist: number[], sessionId: string, refreshToken: string): Promise<TokenResponse> {
+  private async tokenResponse(user: UserRow, profile: ProfileRow, sessionId: string, refreshToken: string): Promise<TokenResponse> {
+    const [accessToken, watchlist] = await Promise.all([
+      this.tokens.sign({ userId: user.id, sessionId, profileId: profile.id }),
+      this.watchlist.ids({ profileId: profile.id, maturity: profile.maturity }),
+    ]);
     return {
-      access_token: await this.tokens.sign({ userId: user.id, sessionId }),
+      access_token: accessToken,
       token_type: 'Bearer',
       expires_in: ACCESS_TOKEN_TTL_SECONDS,
       refresh_token: refreshToken,
       user: toUser(user, watchlist),
+      profile: toProfile(profile),
     };
+  }
+
+  private async toMe(user: UserRow, caller: Caller): Promise<Me> {
+    const [profile, watchlist] = await Promise.all([this.profileRow(caller), this.watchlist.ids(caller)]);
+    return { ...toUser(user, watchlist), profile: toProfile(profile) };
+  }
+
+  private async profileRow(caller: Caller): Promise<ProfileRow> {
+    const row = await this.profiles.find(caller.userId, caller.profileId);
+    if (!row) throw unauthorized();
+    return row;
   }
 }

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { tooManyRequests, type AppError } from '../../errors.js';
-import type { CounterState, CounterStore } from './counter-store.js';
+import type { CounterState, CounterStore } from '../../lib/counter-store.js';
 
 export interface ThrottleLimits {
   /** Failed logins per email per window; the next attempt gets 429. */

@@ -1,6 +1,6 @@
 /**
- * The two kinds of token. Access tokens are short-lived HS256 JWTs naming a user (`sub`) and a
- * session (`sid`); refresh tokens are opaque random strings the database knows only by their
+ * The two kinds of token. Access tokens are short-lived HS256 JWTs naming a user (`sub`), a
+ * session (`sid`) and the session's profile (`pid`); refresh tokens are opaque random strings the database knows only by their
  * SHA-256. The access token carries `typ: at+jwt` and an audience, and the verifier demands both
  * and HS256 alone, so `alg: none`, another algorithm, another secret or an opaque refresh token
  * never passes as an access token; a JWT is never a stored refresh token, so the reverse fails too.
@@ -8,7 +8,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { LRUCache } from 'lru-cache';
-import type { Caller } from '../../domain/caller.js';
 
 /** Access token lifetime, also `expires_in` of every TokenResponse. */
 export const ACCESS_TOKEN_TTL_SECONDS = 900;
@@ -22,8 +21,12 @@ const TOKEN_TYPE = 'at+jwt';
 const ISSUER = 'marquee';
 const AUDIENCE = 'marquee:api';
 
-/** What a verified access token says: who is calling. */
-export type AccessClaims = Caller;
+/** What a verified access token says. Whether its session is live, and on that profile, is checked apart. */
+export interface AccessClaims {
+  readonly userId: string;
+  readonly sessionId: string;
+  readonly profileId: string;
+}
 
 interface Verified {
   claims: AccessClaims;
@@ -45,10 +48,10 @@ export class AccessTokens {
     this.key = new TextEncoder().encode(secret);
   }
 
-  /** A JWT for `userId` in `sessionId`, valid for ACCESS_TOKEN_TTL_SECONDS from now. */
+  /** A JWT for `userId` in `sessionId` on `profileId`, valid for ACCESS_TOKEN_TTL_SECONDS from now. */
   sign(claims: AccessClaims, now = new Date()): Promise<string> {
     const iat = Math.floor(now.getTime() / 1000);
-    return new SignJWT({ sid: claims.sessionId })
+    return new SignJWT({ sid: claims.sessionId, pid: claims.profileId })
       .setProtectedHeader({ alg: ALGORITHM, typ: TOKEN_TYPE })
       .setSubject(claims.userId)
       .setIssuer(ISSUER)
@@ -72,12 +75,13 @@ export class AccessTokens {
         typ: TOKEN_TYPE,
         issuer: ISSUER,
         audience: AUDIENCE,
-        requiredClaims: ['sub', 'sid', 'iat', 'exp'],
+        requiredClaims: ['sub', 'sid', 'pid', 'iat', 'exp'],
       });
-      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
-      if (!UUID.test(payload.sub) || !UUID.test(payload.sid)) return null;
+      const { sub, sid, pid } = payload;
+      if (typeof sub !== 'string' || typeof sid !== 'string' || typeof pid !== 'string') return null;
+      if (!UUID.test(sub) || !UUID.test(sid) || !UUID.test(pid)) return null;
       // Frozen: the same object answers every later request with this token.
-      const claims: AccessClaims = Object.freeze({ userId: payload.sub, sessionId: payload.sid });
+      const claims: AccessClaims = Object.freeze({ userId: sub, sessionId: sid, profileId: pid });
       this.verified.set(token, { claims, expiresAt: (payload.exp as number) * 1000 });
       return claims;
     } catch {

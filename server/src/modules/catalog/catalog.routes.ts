@@ -2,6 +2,10 @@
  * Catalog routes (public): schemas, OpenAPI text and one-line handlers. Answers come from the
  * catalog service as ready bytes and are sent by `sendAnswer` with `ETag`, `Cache-Control` and 304
  * support. The 200 schemas below document them (and would serialise anything not pre-serialised).
+ *
+ * A caller who sends a token sees the catalog within their profile's maturity limit: such answers
+ * are `Cache-Control: private`, and every answer varies by `Authorization`, so no cache — a proxy's
+ * or the browser's own — hands one profile's answer to another.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
@@ -19,22 +23,28 @@ import {
   Trailer,
   TrendingQuery,
 } from '@marquee/contracts';
-import { publicCacheControl, type CachedAnswer } from '../../lib/response-cache.js';
+import { privateCacheControl, publicCacheControl, type CachedAnswer } from '../../lib/response-cache.js';
 import { sendAnswer } from '../../lib/representation.js';
 import type { CatalogService } from './catalog.service.js';
 
 const tags = ['catalog'];
 const NotModified = Type.Null({ description: 'Not Modified: the `If-None-Match` ETag is current. No body; the `ETag` is repeated.' });
 const CACHING =
-  ' Answers carry `ETag` and `Cache-Control: public, max-age=…`; a matching `If-None-Match` answers 304. ' +
+  ' Answers carry `ETag` and `Cache-Control: public, max-age=…` (`private` when a token was sent) and vary by `Authorization`; a matching `If-None-Match` answers 304. ' +
+  'With a bearer token the answer holds only titles within the profile’s maturity limit (an invalid token answers 401; with `CATALOG_REQUIRES_SIGN_IN=true` a token is required). ' +
   'In TMDB mode a stale cached answer is served when TMDB fails; with nothing cached, TMDB’s 429 becomes 429 with `Retry-After` and any other TMDB failure 503 `UPSTREAM_UNAVAILABLE` with `Retry-After`.';
-const errors = { 400: Problem, 429: Problem, 503: Problem };
+const errors = { 400: Problem, 401: Problem, 429: Problem, 503: Problem };
 const pageOf = (query: { page?: number | undefined }) => query.page ?? 1;
 
 /** Every catalog route of API.md, plus `/api/catalog` (the source and its attribution). */
 export async function catalogRoutes(app: FastifyInstance, opts: { catalog: CatalogService }) {
   const { catalog } = opts;
-  const send = (request: FastifyRequest, reply: FastifyReply, cached: CachedAnswer) => sendAnswer(request, reply, cached, publicCacheControl(cached));
+  const send = (request: FastifyRequest, reply: FastifyReply, cached: CachedAnswer) =>
+    sendAnswer(request, reply.header('vary', 'Authorization'), cached, request.viewer ? privateCacheControl(cached) : publicCacheControl(cached));
+  /** The maturity level the answer is made for: the viewer's profile's, or `all` for anonymous callers. */
+  const levelOf = (request: FastifyRequest) => request.viewer?.maturity ?? 'all';
+  // Every route below but /api/catalog: a token, when sent, must be valid and sets the viewer.
+  const identify = app.identify;
 
   app.get(
     '/api/catalog',
@@ -53,6 +63,7 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
   app.get(
     '/api/movies/featured',
     {
+      onRequest: identify,
       schema: {
         summary: 'The hero title',
         description:
@@ -62,12 +73,13 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
         response: { 200: TitleDetails, 304: NotModified, 404: Problem, ...errors },
       },
     },
-    async (request, reply) => send(request, reply, await catalog.featured()),
+    async (request, reply) => send(request, reply, await catalog.featured(levelOf(request))),
   );
 
   app.get<{ Querystring: PageQuery }>(
     '/api/movies/popular',
     {
+      onRequest: identify,
       schema: {
         summary: 'Popular movies',
         description: 'A page of movies, most popular first. `page` 1…500; a page past the last answers 200 with empty `results`.' + CACHING,
@@ -76,12 +88,13 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
         response: { 200: Page, 304: NotModified, ...errors },
       },
     },
-    async (request, reply) => send(request, reply, await catalog.popular(pageOf(request.query))),
+    async (request, reply) => send(request, reply, await catalog.popular(levelOf(request), pageOf(request.query))),
   );
 
   app.get<{ Querystring: TrendingQuery }>(
     '/api/movies/trending',
     {
+      onRequest: identify,
       schema: {
         summary: 'Trending movies and TV shows',
         description: 'A page of trending movies and TV shows (people are left out, so a page may hold fewer than 20). `window` is `day` or `week` (default).' + CACHING,
@@ -90,12 +103,13 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
         response: { 200: Page, 304: NotModified, ...errors },
       },
     },
-    async (request, reply) => send(request, reply, await catalog.trending(request.query.window ?? 'week', pageOf(request.query))),
+    async (request, reply) => send(request, reply, await catalog.trending(levelOf(request), request.query.window ?? 'week', pageOf(request.query))),
   );
 
   app.get<{ Params: GenreParams; Querystring: PageQuery }>(
     '/api/movies/genre/:genre_id',
     {
+      onRequest: identify,
       schema: {
         summary: 'Titles of one genre',
         description:
@@ -107,12 +121,13 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
         response: { 200: Page, 304: NotModified, 404: Problem, ...errors },
       },
     },
-    async (request, reply) => send(request, reply, await catalog.genre(request.params.genre_id, pageOf(request.query))),
+    async (request, reply) => send(request, reply, await catalog.genre(levelOf(request), request.params.genre_id, pageOf(request.query))),
   );
 
   app.get<{ Querystring: SearchQuery }>(
     '/api/movies/search',
     {
+      onRequest: identify,
       schema: {
         summary: 'Search movies and TV shows',
         description:
@@ -125,27 +140,32 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
         response: { 200: Page, 304: NotModified, 404: Problem, ...errors },
       },
     },
-    async (request, reply) => send(request, reply, await catalog.search(request.query)),
+    async (request, reply) => send(request, reply, await catalog.search(levelOf(request), request.query)),
   );
 
   app.get<{ Params: IdParams; Querystring: MediaTypeQuery }>(
     '/api/movies/:movie_id',
     {
+      onRequest: identify,
       schema: {
         summary: 'One movie or TV show',
-        description: 'TitleDetails: genres, runtime, tagline, vote count and the best trailer’s embed URL. `media_type` is `movie` (default) or `tv`; 404 for an unknown title.' + CACHING,
+        description:
+          'TitleDetails: genres, runtime, tagline, vote count, US certification and the best trailer’s embed URL. `media_type` is `movie` (default) or `tv`; 404 for an unknown title; ' +
+          '403 `MATURITY_RESTRICTED` for a title above the caller’s profile’s maturity limit.' +
+          CACHING,
         tags,
         params: IdParams,
         querystring: MediaTypeQuery,
-        response: { 200: TitleDetails, 304: NotModified, 404: Problem, ...errors },
+        response: { 200: TitleDetails, 304: NotModified, 403: Problem, 404: Problem, ...errors },
       },
     },
-    async (request, reply) => send(request, reply, await catalog.details(request.query.media_type ?? 'movie', request.params.movie_id)),
+    async (request, reply) => send(request, reply, await catalog.details(levelOf(request), request.query.media_type ?? 'movie', request.params.movie_id)),
   );
 
   app.get<{ Params: IdParams; Querystring: MediaTypeQuery }>(
     '/api/movies/:movie_id/trailer',
     {
+      onRequest: identify,
       schema: {
         summary: 'A title’s best trailer',
         description:
@@ -154,20 +174,21 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
         tags,
         params: IdParams,
         querystring: MediaTypeQuery,
-        response: { 200: Trailer, 304: NotModified, 404: Problem, ...errors },
+        response: { 200: Trailer, 304: NotModified, 403: Problem, 404: Problem, ...errors },
       },
     },
-    async (request, reply) => send(request, reply, await catalog.trailer(request.query.media_type ?? 'movie', request.params.movie_id)),
+    async (request, reply) => send(request, reply, await catalog.trailer(levelOf(request), request.query.media_type ?? 'movie', request.params.movie_id)),
   );
 
   app.get(
     '/api/genres',
     {
+      onRequest: identify,
       schema: {
         summary: 'Movie and TV genres',
         description: 'Movie and TV genres merged by id, sorted by name. Every id here works with `/api/movies/genre/{genre_id}` and as `genre` in search.' + CACHING,
         tags,
-        response: { 200: GenreList, 304: NotModified, 429: Problem, 503: Problem },
+        response: { 200: GenreList, 304: NotModified, 401: Problem, 429: Problem, 503: Problem },
       },
     },
     async (request, reply) => send(request, reply, await catalog.genres()),

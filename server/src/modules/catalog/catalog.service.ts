@@ -1,12 +1,17 @@
 /**
  * The catalog: every catalog question goes through the answer cache to the source (TMDB or the
  * embedded catalog). Routes get ready-to-send answers (bytes + ETag); the watchlist gets Titles.
- * Genre and search rules of API.md are decided here.
+ * Genre and search rules of API.md are decided here, and maturity limits are enforced here: every
+ * list answer is made, and cached, per maturity level (never per user), and a title above the
+ * caller's level answers 403.
  */
 import {
   FIELD_LIMITS,
   GenreList,
   codePoints,
+  maturityAllows,
+  MATURITY_LEVELS,
+  type MaturityLevel,
   Page,
   TitleDetails,
   Trailer,
@@ -18,9 +23,10 @@ import {
 } from '@marquee/contracts';
 import type { TSchema } from 'typebox';
 import Value from 'typebox/value';
-import { badRequest, invalidField, notFound } from '../../errors.js';
+import type { CertifiedTitle } from '../../domain/certified-title.js';
+import { badRequest, invalidField, maturityRestricted, notFound } from '../../errors.js';
 import { Absent, ResponseCache, type CachePolicy, type CachedAnswer } from '../../lib/response-cache.js';
-import type { CatalogGenres, CatalogSource } from '../../integrations/catalog-source.js';
+import type { CatalogGenres, CatalogSource, MaturityLimit } from '../../integrations/catalog-source.js';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -79,6 +85,9 @@ interface GenreIndex {
   tv: Set<number>;
 }
 
+/** The cache key of an answer as a level sees it: `all` keeps the plain key (what anonymous callers share). */
+const atLevel = (key: string, level: MaturityLevel) => (level === 'all' ? key : `${key}@${level}`);
+
 export interface SearchParams {
   q?: string | undefined;
   genre?: number | undefined;
@@ -91,12 +100,18 @@ export class CatalogService {
   private readonly cache: ResponseCache;
   private readonly policies: CachePolicies;
   private genreIndex: GenreIndex | null = null;
+  /** The limit the source is given for each level. */
+  private readonly limits: Record<MaturityLevel, MaturityLimit>;
+  /** Certifications read out of cached details answers, held as long as the answer is. */
+  private readonly certifications = new WeakMap<CachedAnswer, string | null>();
 
   constructor(deps: { source: CatalogSource; cache: ResponseCache; policies: CachePolicies }) {
     this.source = deps.source;
     this.cache = deps.cache;
     this.policies = deps.policies;
     this.mode = deps.source.kind;
+    const certificationOf = (mediaType: MediaType, id: number) => this.certificationOf(mediaType, id);
+    this.limits = Object.fromEntries(MATURITY_LEVELS.map((level) => [level, { level, certificationOf }])) as Record<MaturityLevel, MaturityLimit>;
   }
 
   /** Where titles come from, and the attribution the web footer shows. */
@@ -104,31 +119,33 @@ export class CatalogService {
     return { source: this.mode, attribution: ATTRIBUTION[this.mode] };
   }
 
-  popular(page = 1): Promise<CachedAnswer> {
-    return this.cached(`popular:${page}`, this.policies.lists, Page, () => this.source.popular(page));
+  popular(level: MaturityLevel, page = 1): Promise<CachedAnswer> {
+    return this.cached(atLevel(`popular:${page}`, level), this.policies.lists, Page, () => this.source.popular(page, this.limits[level]));
   }
 
-  trending(window: TrendingWindow = 'week', page = 1): Promise<CachedAnswer> {
-    return this.cached(`trending:${window}:${page}`, this.policies.lists, Page, () => this.source.trending(window, page));
+  trending(level: MaturityLevel, window: TrendingWindow = 'week', page = 1): Promise<CachedAnswer> {
+    return this.cached(atLevel(`trending:${window}:${page}`, level), this.policies.lists, Page, () => this.source.trending(window, page, this.limits[level]));
   }
 
-  featured(): Promise<CachedAnswer> {
-    return this.cached('featured', this.policies.featured, TitleDetails, () => this.source.featured());
+  featured(level: MaturityLevel): Promise<CachedAnswer> {
+    return this.cached(atLevel('featured', level), this.policies.featured, TitleDetails, () => this.source.featured(this.limits[level]));
   }
 
   /** Titles of a genre: movies for a movie genre, TV shows for a TV-only one; 404 for an unlisted id. */
-  async genre(genreId: number, page = 1): Promise<CachedAnswer> {
+  async genre(level: MaturityLevel, genreId: number, page = 1): Promise<CachedAnswer> {
     const index = await this.genreIndexOf();
     const mediaType: MediaType | null = index.movie.has(genreId) ? 'movie' : index.tv.has(genreId) ? 'tv' : null;
     if (mediaType === null) throw notFound('genre');
-    return this.cached(`genre:${genreId}:${page}`, this.policies.lists, Page, () => this.source.discover(mediaType, genreId, page));
+    return this.cached(atLevel(`genre:${genreId}:${page}`, level), this.policies.lists, Page, () =>
+      this.source.discover(mediaType, genreId, page, this.limits[level]),
+    );
   }
 
   /**
    * Search: `q` trimmed to 1…200 characters, `genre` a listed id, at least one of them. Without
    * `q` it is the genre route's page; with both, the search page narrowed to the genre.
    */
-  async search(params: SearchParams): Promise<CachedAnswer> {
+  async search(level: MaturityLevel, params: SearchParams): Promise<CachedAnswer> {
     const page = params.page ?? 1;
     const q = params.q?.trim();
     const { min, max } = FIELD_LIMITS.searchQuery;
@@ -145,18 +162,29 @@ export class CatalogService {
       if (params.genre === undefined) {
         throw badRequest('Give a search text (q), a genre, or both.', [{ path: '/q', message: 'is required when genre is absent' }]);
       }
-      return this.genre(params.genre, page);
+      return this.genre(level, params.genre, page);
     }
     const genre = params.genre;
-    return this.cached(`search:${genre ?? ''}:${page}:${q}`, this.policies.lists, Page, () => this.source.search(q, page, genre));
+    return this.cached(atLevel(`search:${genre ?? ''}:${page}:${q}`, level), this.policies.lists, Page, () =>
+      this.source.search(q, page, genre, this.limits[level]),
+    );
   }
 
-  details(mediaType: MediaType, id: number): Promise<CachedAnswer> {
-    return this.cached(`details:${mediaType}:${id}`, this.policies.details, TitleDetails, () => this.source.details(mediaType, id));
+  /** One title's details — one answer for every level — or 403 MATURITY_RESTRICTED above the caller's level. */
+  async details(level: MaturityLevel, mediaType: MediaType, id: number): Promise<CachedAnswer> {
+    const answer = await this.detailsAnswer(mediaType, id);
+    if (!maturityAllows(level, this.certificationIn(answer))) throw maturityRestricted();
+    return answer;
   }
 
-  /** The best trailer; 404 when the title is unknown or has none. */
-  trailer(mediaType: MediaType, id: number): Promise<CachedAnswer> {
+  /** A title's US certification (null when unknown), read once from its cached details. */
+  async certificationOf(mediaType: MediaType, id: number): Promise<string | null> {
+    return this.certificationIn(await this.detailsAnswer(mediaType, id));
+  }
+
+  /** The best trailer; 404 when the title is unknown or has none, 403 above the caller's level. */
+  async trailer(level: MaturityLevel, mediaType: MediaType, id: number): Promise<CachedAnswer> {
+    if (level !== 'all') await this.details(level, mediaType, id);
     return this.cache.get(`trailer:${mediaType}:${id}`, this.policies.details, async () => {
       const trailer = await this.source.trailer(mediaType, id);
       // "No trailer" is a real answer, kept as long as one would be.
@@ -174,14 +202,15 @@ export class CatalogService {
     });
   }
 
-  /** One title, through the details cache (for the watchlist). Throws notFound or an upstream error. */
-  async getTitle(mediaType: MediaType, id: number): Promise<Title> {
-    return toTitle(ResponseCache.parse<TitleDetails>(await this.details(mediaType, id)));
+  /** One title and its certification, through the details cache (for the watchlist). Throws notFound or an upstream error. */
+  async getTitle(mediaType: MediaType, id: number): Promise<CertifiedTitle> {
+    const details = ResponseCache.parse<TitleDetails>(await this.detailsAnswer(mediaType, id));
+    return { title: toTitle(details), certification: details.certification };
   }
 
   /** Many titles, a few at a time, through the cache; null where one cannot be resolved. Never throws. */
-  async findTitles(refs: { mediaType: MediaType; id: number }[]): Promise<(Title | null)[]> {
-    const results: (Title | null)[] = new Array<Title | null>(refs.length).fill(null);
+  async findTitles(refs: { mediaType: MediaType; id: number }[]): Promise<(CertifiedTitle | null)[]> {
+    const results: (CertifiedTitle | null)[] = new Array<CertifiedTitle | null>(refs.length).fill(null);
     let next = 0;
     const worker = async () => {
       while (next < refs.length) {
@@ -198,6 +227,20 @@ export class CatalogService {
   async close(): Promise<void> {
     this.cache.clear();
     await this.source.close?.();
+  }
+
+  private detailsAnswer(mediaType: MediaType, id: number): Promise<CachedAnswer> {
+    return this.cached(`details:${mediaType}:${id}`, this.policies.details, TitleDetails, () => this.source.details(mediaType, id));
+  }
+
+  /** The certification in a details answer, parsed once per answer (a young profile asks on every request). */
+  private certificationIn(answer: CachedAnswer): string | null {
+    let certification = this.certifications.get(answer);
+    if (certification === undefined) {
+      certification = ResponseCache.parse<TitleDetails>(answer).certification ?? null;
+      this.certifications.set(answer, certification);
+    }
+    return certification;
   }
 
   /** Through the cache; the value is cleaned to its contract schema once, at fill time. */

@@ -1,8 +1,11 @@
-/** Storage of "My List" entries. Correctness under concurrency comes from constraints and a per-user row lock, not check-then-insert. */
+/**
+ * Storage of "My List" entries, one list per profile. Correctness under concurrency comes from
+ * constraints and a per-profile transaction lock, not check-then-insert.
+ */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { MediaType, Title } from '@marquee/contracts';
 import type { Db } from '../../db/database.js';
-import { users, watchlist } from '../../db/schema.js';
+import { watchlist } from '../../db/schema.js';
 
 export interface WatchlistRow {
   mediaType: MediaType;
@@ -26,61 +29,61 @@ const columns = {
 export class WatchlistRepository {
   constructor(private readonly db: Db) {}
 
-  /** The user's entries, newest first, without snapshots (decoding them costs more than the rest of the query). */
-  listByUser(userId: string): Promise<WatchlistKey[]> {
+  /** The profile's entries, newest first, without snapshots (decoding them costs more than the rest of the query). */
+  listByProfile(profileId: string): Promise<WatchlistKey[]> {
     return this.db
       .select({ mediaType: watchlist.mediaType, titleId: watchlist.titleId, addedAt: watchlist.addedAt })
       .from(watchlist)
-      .where(eq(watchlist.userId, userId))
+      .where(eq(watchlist.profileId, profileId))
       .orderBy(desc(watchlist.addedAt), desc(watchlist.seq));
   }
 
-  /** Title ids of the user's list, newest first. */
-  async idsByUser(userId: string): Promise<number[]> {
+  /** Title ids of the profile's list, newest first. */
+  async idsByProfile(profileId: string): Promise<number[]> {
     const rows = await this.db
       .select({ id: watchlist.titleId })
       .from(watchlist)
-      .where(eq(watchlist.userId, userId))
+      .where(eq(watchlist.profileId, profileId))
       .orderBy(desc(watchlist.addedAt), desc(watchlist.seq));
     return rows.map((row) => row.id);
   }
 
-  /** The stored snapshots of some of the user's entries. */
-  snapshots(userId: string, titleIds: number[]): Promise<Pick<WatchlistRow, 'mediaType' | 'titleId' | 'snapshot'>[]> {
+  /** The stored snapshots of some of the profile's entries. */
+  snapshots(profileId: string, titleIds: number[]): Promise<Pick<WatchlistRow, 'mediaType' | 'titleId' | 'snapshot'>[]> {
     if (titleIds.length === 0) return Promise.resolve([]);
     return this.db
       .select({ mediaType: watchlist.mediaType, titleId: watchlist.titleId, snapshot: watchlist.snapshot })
       .from(watchlist)
-      .where(and(eq(watchlist.userId, userId), inArray(watchlist.titleId, titleIds)));
+      .where(and(eq(watchlist.profileId, profileId), inArray(watchlist.titleId, titleIds)));
   }
 
-  async find(userId: string, mediaType: MediaType, titleId: number): Promise<WatchlistRow | null> {
+  async find(profileId: string, mediaType: MediaType, titleId: number): Promise<WatchlistRow | null> {
     const [row] = await this.db
       .select(columns)
       .from(watchlist)
-      .where(and(eq(watchlist.userId, userId), eq(watchlist.mediaType, mediaType), eq(watchlist.titleId, titleId)));
+      .where(and(eq(watchlist.profileId, profileId), eq(watchlist.mediaType, mediaType), eq(watchlist.titleId, titleId)));
     return row ?? null;
   }
 
   /**
-   * Adds the title unless it is already there or the list holds `limit` entries. The user's row is
-   * locked for the transaction so concurrent adds cannot both pass the size check, and the primary
-   * key makes a duplicate add a no-op that reports the existing entry.
+   * Adds the title unless it is already there or the list holds `limit` entries. The profile's list
+   * is locked for the transaction (an advisory lock on its id) so concurrent adds cannot both pass
+   * the size check, and the primary key makes a duplicate add a no-op that reports the existing entry.
    */
-  addIfAbsent(userId: string, snapshot: Title, limit: number): Promise<AddResult> {
+  addIfAbsent(profileId: string, snapshot: Title, limit: number): Promise<AddResult> {
     return this.db.transaction(async (tx) => {
-      await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
-      const key = and(eq(watchlist.userId, userId), eq(watchlist.mediaType, snapshot.media_type), eq(watchlist.titleId, snapshot.id));
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`watchlist:${profileId}`}))`);
+      const key = and(eq(watchlist.profileId, profileId), eq(watchlist.mediaType, snapshot.media_type), eq(watchlist.titleId, snapshot.id));
       const [existing] = await tx.select(columns).from(watchlist).where(key);
       if (existing) return { outcome: 'existing', row: existing };
       const [count] = await tx
         .select({ n: sql<number>`count(*)::int` })
         .from(watchlist)
-        .where(eq(watchlist.userId, userId));
+        .where(eq(watchlist.profileId, profileId));
       if ((count?.n ?? 0) >= limit) return { outcome: 'full' };
       const [inserted] = await tx
         .insert(watchlist)
-        .values({ userId, mediaType: snapshot.media_type, titleId: snapshot.id, snapshot })
+        .values({ profileId, mediaType: snapshot.media_type, titleId: snapshot.id, snapshot })
         .onConflictDoNothing()
         .returning(columns);
       if (inserted) return { outcome: 'added', row: inserted };
@@ -91,10 +94,10 @@ export class WatchlistRepository {
   }
 
   /** Removes one entry; false when it was not in the list. */
-  async remove(userId: string, mediaType: MediaType, titleId: number): Promise<boolean> {
+  async remove(profileId: string, mediaType: MediaType, titleId: number): Promise<boolean> {
     const deleted = await this.db
       .delete(watchlist)
-      .where(and(eq(watchlist.userId, userId), eq(watchlist.mediaType, mediaType), eq(watchlist.titleId, titleId)))
+      .where(and(eq(watchlist.profileId, profileId), eq(watchlist.mediaType, mediaType), eq(watchlist.titleId, titleId)))
       .returning({ titleId: watchlist.titleId });
     return deleted.length > 0;
   }

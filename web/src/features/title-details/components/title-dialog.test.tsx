@@ -17,6 +17,7 @@ const details: TitleDetails = {
   tagline: 'Mischief. Mayhem. Soap.',
   vote_count: 30000,
   trailer_url: 'https://www.youtube.com/embed/qtRKdVHc-cE',
+  certification: 'R',
 };
 
 describe('title details dialog', () => {

@@ -1,10 +1,10 @@
 /**
- * Fixed-window counters for the auth rate limits, with one interface and two stores: Redis when the
+ * Fixed-window counters for the rate limits (sign-in, registration, PINs), with one interface and two stores: Redis when the
  * app has a connection (so every instance sees the same counts) and in-process otherwise.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import type { Redis } from '../../lib/redis.js';
+import type { Redis } from './redis.js';
 
 /** A counter after a hit: its count in the current window and the seconds until the window ends. */
 export interface CounterState {
