@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  ARTWORK_VERSION,
   artworkFile,
+  artworkUrl,
   escapeXml,
   parseArtworkFile,
   renderBackdrop,
@@ -234,7 +237,21 @@ describe('the whole catalog', () => {
   });
 });
 
-describe('artwork file names', () => {
+describe('artwork URLs and file names', () => {
+  it('puts the artwork version in every URL, so new pictures reach browsers that cached the old ones', () => {
+    expect(artworkUrl('poster', 'movie', 123)).toBe(`/api/images/v${ARTWORK_VERSION}/poster/movie-123.svg`);
+    expect(artworkUrl('backdrop', 'tv', 7)).toBe(`/api/images/v${ARTWORK_VERSION}/backdrop/tv-7.svg`);
+  });
+
+  it('pins the pictures of this version: when they change, bump ARTWORK_VERSION and record the new digest here', () => {
+    const sample = [catalog.movies[0]!, catalog.movies[100]!, catalog.tv[0]!].map(toSubject);
+    const digest = createHash('sha256')
+      .update(sample.map((title) => renderPoster(title) + renderBackdrop(title)).join(''))
+      .digest('hex')
+      .slice(0, 16);
+    expect({ version: ARTWORK_VERSION, digest }).toEqual({ version: 2, digest: '12b858b2e373bfaf' });
+  });
+
   it('round-trips media type and id', () => {
     expect(artworkFile('tv', 7)).toBe('tv-7.svg');
     expect(parseArtworkFile('tv-7.svg')).toEqual({ mediaType: 'tv', id: 7 });

@@ -6,7 +6,7 @@
  * different films. Posters carry the title as large, fitted type (`artwork.text.ts`); backdrops
  * carry no text, since the pages that show them print the title. Rendering is deterministic —
  * the same title always gives the same bytes — which is what makes ETags and year-long
- * `immutable` caching safe.
+ * `immutable` caching safe; `ARTWORK_VERSION` in the URL is what lets a new look reach browsers.
  */
 import type { MediaType } from '@marquee/contracts';
 import { BACKDROP_SIZE, backdropBody } from './artwork.backdrop.js';
@@ -21,9 +21,22 @@ export { escapeXml } from './artwork.text.js';
 
 export type ArtworkKind = 'poster' | 'backdrop';
 
+/**
+ * The version of the pictures, a segment of every artwork URL handed out. Responses are cached
+ * `immutable` for a year, so a browser never asks again for a URL it holds: whenever the renderer's
+ * output changes, bump this so clients fetch the new pictures under new URLs.
+ * (`artwork.test.ts` pins a digest of sample renders to this number, as a reminder.)
+ */
+export const ARTWORK_VERSION = 2;
+
 /** The artwork file name of a title: `movie-123.svg`. */
 export function artworkFile(mediaType: MediaType, id: number): string {
   return `${mediaType}-${id}.svg`;
+}
+
+/** The URL the server hands out for a title's picture: `/api/images/v2/poster/movie-123.svg`. */
+export function artworkUrl(kind: ArtworkKind, mediaType: MediaType, id: number): string {
+  return `/api/images/v${ARTWORK_VERSION}/${kind}/${artworkFile(mediaType, id)}`;
 }
 
 /** `movie-123.svg` → { mediaType, id }; null for anything else. */
