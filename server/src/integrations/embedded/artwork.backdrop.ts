@@ -11,12 +11,12 @@ import {
   GRAIN_FILTER,
   bokeh,
   d1,
-  figure,
   grain,
   hueSweep,
   landscape,
   lightDefs,
   lightSource,
+  loneFigure,
   linear,
   px,
   radial,
@@ -167,7 +167,7 @@ function silhouette({ palette: p, random, focus }: BackdropContext): string {
     `<circle cx="${px(focus.x)}" cy="${px(focus.y + 60)}" r="${px(sunR * 4.5)}" fill="url(#halo)" opacity=".8"/>` +
     `<circle cx="${px(focus.x)}" cy="${px(focus.y + 60)}" r="${px(sunR)}" fill="${p.glow}"/>` +
     land.svg +
-    (random.chance(0.5) ? `<ellipse cx="${px(focus.x + 80)}" cy="${px(H - 40)}" rx="240" ry="90" fill="${near}"/>` + figure(focus.x + 80, H - 129, 1.6, near) : '') +
+    (random.chance(0.5) ? loneFigure(focus.x + random.range(40, 160), Math.min(land.nearCrest - 20, H - 150), BACKDROP_SIZE, 1.6, near) : '') +
     grain(BACKDROP_SIZE, 0.16)
   );
 }
@@ -192,21 +192,31 @@ function split({ palette: p, random, focus }: BackdropContext): string {
   );
 }
 
-/** The frame poster's emblem grown into rays that sweep the whole frame. */
+/**
+ * The frame poster's emblem grown into rays that sweep the whole frame: from rings at the focus,
+ * or as an art-deco fan rising from a half sun on the horizon below it.
+ */
 function frame({ palette: p, random, focus }: BackdropContext): string {
   const count = random.pick([36, 48, 60]);
-  let rings = '';
-  for (let i = 0; i < 5; i++) rings += `<circle cx="${px(focus.x)}" cy="${px(focus.y)}" r="${px(200 - i * 36)}" fill="${i % 2 === 0 ? p.tone : p.ground}"/>`;
+  const fan = random.chance(0.5);
+  const origin = fan ? { x: focus.x, y: H * 0.86 } : focus;
+  let centre = '';
+  if (fan) {
+    for (let i = 0; i < 4; i++) centre += `<circle cx="${px(origin.x)}" cy="${px(origin.y)}" r="${px(260 - i * 50)}" fill="${i % 2 === 0 ? p.tone : p.accent}"/>`;
+    centre += `<rect y="${px(origin.y)}" width="${W}" height="${px(H - origin.y)}" fill="${p.night}"/><rect y="${px(origin.y)}" width="${W}" height="3" fill="${p.accent}"/>`;
+  } else {
+    for (let i = 0; i < 5; i++) centre += `<circle cx="${px(origin.x)}" cy="${px(origin.y)}" r="${px(200 - i * 36)}" fill="${i % 2 === 0 ? p.tone : p.ground}"/>`;
+    centre += `<circle cx="${px(origin.x)}" cy="${px(origin.y)}" r="40" fill="${p.accent}"/>`;
+  }
   return (
     `<defs>${radial('fade', [
       [0, p.glow, 0.35],
       [1, p.glow, 0],
     ])}</defs>` +
     `<rect width="${W}" height="${H}" fill="${p.ground}"/>` +
-    `<path d="${sunburst(focus.x, focus.y, 1500, count, random.next())}" fill="${mix(p.ground, p.tone, 0.45)}"/>` +
-    `<circle cx="${px(focus.x)}" cy="${px(focus.y)}" r="520" fill="url(#fade)"/>` +
-    rings +
-    `<circle cx="${px(focus.x)}" cy="${px(focus.y)}" r="40" fill="${p.accent}"/>` +
+    `<path d="${sunburst(origin.x, origin.y, 1600, count, fan ? Math.PI : random.next())}" fill="${mix(p.ground, p.tone, 0.45)}"/>` +
+    `<circle cx="${px(origin.x)}" cy="${px(origin.y)}" r="520" fill="url(#fade)"/>` +
+    centre +
     `<rect x="24" y="24" width="${W - 48}" height="${H - 48}" fill="none" stroke="${p.accent}" stroke-width="3" opacity=".6"/>`
   );
 }

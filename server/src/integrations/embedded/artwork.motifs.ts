@@ -158,26 +158,38 @@ function trees(random: Random, canvas: Canvas, base: number, size: number): stri
 
 /**
  * Receding layers of land, far ones pale with haze, near ones near black — the depth cue every
- * landscape photograph has. Returns the markup and the nearest ridge's base (for a figure to stand on).
+ * landscape photograph has. Returns the markup and the highest the nearest layer can reach, so a
+ * hill for a figure can be raised above it.
  */
-export function landscape(random: Random, terrain: Terrain, canvas: Canvas, from: { top: number; layers: number; haze: string; near: string }): { svg: string; nearTop: number } {
+export function landscape(random: Random, terrain: Terrain, canvas: Canvas, from: { top: number; layers: number; haze: string; near: string }): { svg: string; nearCrest: number } {
   const { height } = canvas;
   const span = height - from.top;
   let svg = '';
-  let base = from.top;
+  let crest = from.top;
   for (let i = 0; i < from.layers; i++) {
     const depth = from.layers === 1 ? 1 : i / (from.layers - 1);
-    base = from.top + span * (0.12 + depth * 0.5);
+    const base = from.top + span * (0.12 + depth * 0.5);
     const amplitude = span * (terrain === 'mountains' ? 0.32 : 0.1) * (1 - depth * 0.4);
     const fill = mix(from.haze, from.near, 0.12 + depth ** 1.4 * 0.88);
     const shape = terrain === 'forest' && i === from.layers - 1 ? trees(random, canvas, base, span * 0.14) : ridge(random, terrain === 'forest' ? 'hills' : terrain, canvas, base, amplitude);
     svg += `<path d="${shape}" fill="${fill}"/>`;
+    // A city's towers rise up to 1.6 amplitudes, trees up to 2.6 of their size above the line.
+    crest = base - (terrain === 'city' ? amplitude * 2.1 : terrain === 'forest' ? span * 0.14 * 2.6 : amplitude);
   }
-  return { svg, nearTop: base };
+  return { svg, nearCrest: crest };
 }
 
-/** A lone figure standing with its feet at (x, y): tiny, but it turns scenery into a story. */
-export function figure(x: number, y: number, scale: number, fill: string): string {
+/**
+ * A hill rising above the nearest land, with a lone figure on its top: tiny, but it turns scenery
+ * into a story.
+ */
+export function loneFigure(x: number, top: number, canvas: Canvas, scale: number, fill: string): string {
+  const ry = canvas.height - top + 40;
+  return `<ellipse cx="${px(x)}" cy="${px(top + ry)}" rx="${px(ry * 1.6)}" ry="${px(ry)}" fill="${fill}"/>` + figure(x, top + 1, scale, fill);
+}
+
+/** A standing figure with its feet at (x, y). */
+function figure(x: number, y: number, scale: number, fill: string): string {
   const s = (value: number) => d1(value * scale);
   return `<path transform="translate(${px(x)} ${px(y)})" fill="${fill}" d="M${s(-5)} 0l${s(1)} ${s(-22)}l${s(-3)} ${s(-1)}l${s(2)} ${s(-15)}q${s(5)} ${s(-4)} ${s(10)} 0l${s(2)} ${s(15)}l${s(-3)} ${s(1)}l${s(1)} ${s(22)}z"/><circle cx="${px(x)}" cy="${d1(y - 44 * scale)}" r="${s(5.5)}" fill="${fill}"/>`;
 }

@@ -9,12 +9,12 @@ import {
   GRAIN_FILTER,
   bokeh,
   d1,
-  figure,
   grain,
   hueSweep,
   landscape,
   lightDefs,
   lightSource,
+  loneFigure,
   linear,
   px,
   radial,
@@ -126,8 +126,16 @@ function typographicFigure(random: Random, band: Band, colours: { main: string; 
   const cx = random.range(0.2, 0.8) * W;
   const cy = band.edge === 'bottom' ? band.from + radius : band.to - radius;
   switch (variant) {
-    case 'disc':
-      return `<circle cx="${px(cx)}" cy="${px(cy)}" r="${px(radius)}" fill="${colours.main}"/>`;
+    case 'disc': {
+      // A disc with a ring thrown off-centre against it: an eclipse, a lens, a record.
+      const ring = radius * random.range(0.35, 0.6);
+      const rx = cx + random.pick([-1, 1]) * radius * random.range(0.35, 0.7);
+      const ry = cy + (band.edge === 'bottom' ? -1 : 1) * radius * random.range(0.1, 0.4);
+      return (
+        `<circle cx="${px(cx)}" cy="${px(cy)}" r="${px(radius)}" fill="${colours.main}"/>` +
+        `<circle cx="${px(rx)}" cy="${px(ry)}" r="${px(ring)}" fill="none" stroke="${colours.second}" stroke-width="${px(random.range(8, 16))}"/>`
+      );
+    }
     case 'rings': {
       let rings = '';
       const count = random.int(3, 5);
@@ -285,11 +293,9 @@ function silhouette({ subject, design, random }: PosterContext): string {
   const sunY = Math.max(textBottom + sunR + 24, landTop + random.range(-40, 60));
   const haloR = Math.min(sunR * 3.2, (sunY - textBottom) * 1.4);
   const land = landscape(random, terrain, POSTER_SIZE, { top: landTop, layers: random.int(3, 4), haze: mix(horizonColour, near, 0.25), near });
-  const standsAt = random.range(0.25, 0.75) * W;
-  const hillTop = H - random.range(95, 140);
-  const lone = random.chance(0.45)
-    ? `<ellipse cx="${px(standsAt)}" cy="${px(hillTop + 70)}" rx="170" ry="70" fill="${near}"/>` + figure(standsAt, hillTop + 1, random.range(0.9, 1.3), near)
-    : '';
+  // The hill must clear the nearest land, yet leave the year line below it on the dark ground.
+  const hillTop = Math.min(land.nearCrest - random.range(12, 40), H - 120);
+  const lone = random.chance(0.45) ? loneFigure(random.range(0.25, 0.75) * W, hillTop, POSTER_SIZE, random.range(0.9, 1.3), near) : '';
   const defs =
     linear('sky', [
       [0, skyTop],
@@ -333,9 +339,9 @@ function split({ subject, design, random }: PosterContext): string {
       : variant === 'horizontal'
         ? `M0 ${px(art.top)}H${W}V${px(mid + random.range(-0.15, 0.15) * artHeight)}H0Z`
         : `M0 ${px(art.top)}H${W}V${px(mid + random.range(0.1, 0.35) * artHeight)}L0 ${px(mid - random.range(0.1, 0.35) * artHeight)}Z`;
-  const radius = Math.min(artHeight * 0.36, random.range(130, 185));
-  const cx = W * random.range(0.38, 0.62);
-  const cy = mid;
+  const radius = Math.min(artHeight * 0.38, random.range(105, 190));
+  const cx = W * random.range(0.3, 0.7);
+  const cy = mid + random.range(-0.12, 0.12) * artHeight;
   // The figure across the seam, drawn twice: once in B, once in A clipped to B's side.
   const shape = random.pick(['disc', 'disc', 'diamond', 'square'] as const);
   const figure = (fill: string) =>
@@ -364,11 +370,33 @@ function split({ subject, design, random }: PosterContext): string {
     `<rect y="${px(art.top)}" width="${W}" height="${px(artHeight)}" fill="url(#dots)" mask="url(#screen)" opacity=".35"/>` +
     figure(b) +
     `<g clip-path="url(#seam)">${figure(a)}</g>` +
-    (random.chance(0.5) ? `<circle cx="${px(cx)}" cy="${px(cy)}" r="${px(radius * 0.3)}" fill="none" stroke="${dot}" stroke-width="3" opacity=".7"/>` : '') +
+    splitAccent(random, { cx, cy, radius, art }, dot) +
     `<rect y="${px(bandAtTop ? bandHeight - 6 : art.bottom)}" width="${W}" height="6" fill="${p.ink}"/>` +
     title +
     labelsUnder(subject, bottom, p.muted, 'start')
   );
+}
+
+/** One small counterpoint to the split's big figure: a ring inside it, a satellite disc, or a rule. */
+function splitAccent(random: Random, at: { cx: number; cy: number; radius: number; art: { top: number; bottom: number } }, colour: string): string {
+  const { cx, cy, radius, art } = at;
+  switch (random.pick(['ring', 'satellite', 'rule', 'none'] as const)) {
+    case 'ring':
+      return `<circle cx="${px(cx)}" cy="${px(cy)}" r="${px(radius * 0.3)}" fill="none" stroke="${colour}" stroke-width="3" opacity=".7"/>`;
+    case 'satellite': {
+      const side = cx < W / 2 ? 1 : -1;
+      const y = Math.min(art.bottom - 50, Math.max(art.top + 50, cy + random.range(-1, 1) * radius));
+      const r = radius * random.range(0.16, 0.26);
+      const x = Math.min(W - M - r, Math.max(M + r, cx + side * radius * 1.35));
+      return `<circle cx="${px(x)}" cy="${px(y)}" r="${px(r)}" fill="${colour}"/>`;
+    }
+    case 'rule': {
+      const y = cy + random.pick([-1, 1]) * radius * random.range(0.2, 0.7);
+      return `<rect x="0" y="${px(y)}" width="${W}" height="3" fill="${colour}" opacity=".75"/>`;
+    }
+    case 'none':
+      return '';
+  }
 }
 
 /**
