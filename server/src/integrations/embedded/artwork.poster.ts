@@ -490,10 +490,11 @@ function retro({ subject, design, random }: PosterContext): string {
     body = stripedSun(W / 2, cy, radius, random.int(4, 7), p.ground);
     body += `<rect x="${M}" y="${px(cy + radius + 18)}" width="${MEASURE}" height="4" fill="${bands[1]}"/>`;
   } else if (variant === 'rainbow') {
-    const fromLeft = random.chance(0.5);
-    const outer = random.range(380, 470);
+    // Rising from the bottom edge, anywhere from a corner to the middle, tall enough to fill its area.
+    const outer = (art.bottom - art.top) * random.range(0.88, 0.98);
+    const cx = random.pick([random.range(0, 0.15), random.range(0.35, 0.65), random.range(0.85, 1)]) * W;
     defs = `<clipPath id="art"><rect y="${px(art.top)}" width="${W}" height="${px(art.bottom - art.top)}"/></clipPath>`;
-    body = `<g clip-path="url(#art)">${rainbow(fromLeft ? 0 : W, titleAtTop ? H : art.bottom, outer, [...bands, p.ground], outer / 9)}</g>`;
+    body = `<g clip-path="url(#art)">${rainbow(cx, art.bottom, outer, [...bands, p.ground], outer / random.range(8, 10))}</g>`;
   } else {
     let waves = '';
     const count = 6;
