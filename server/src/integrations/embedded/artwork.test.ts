@@ -229,6 +229,12 @@ describe('the whole catalog', () => {
     }
   });
 
+  it('pins every picture of this version: when any changes, bump ARTWORK_VERSION and record the new digest here', () => {
+    const digest = createHash('sha256');
+    for (const { svg } of [...posters, ...backdrops]) digest.update(svg);
+    expect({ version: ARTWORK_VERSION, digest: digest.digest('hex').slice(0, 16) }).toEqual({ version: 2, digest: '3a6a73a6707a45d2' });
+  });
+
   it('prints no text on any backdrop: the pages showing a backdrop print the title themselves', () => {
     for (const { svg } of backdrops) {
       expect(svg).not.toContain('<text');
@@ -241,15 +247,6 @@ describe('artwork URLs and file names', () => {
   it('puts the artwork version in every URL, so new pictures reach browsers that cached the old ones', () => {
     expect(artworkUrl('poster', 'movie', 123)).toBe(`/api/images/v${ARTWORK_VERSION}/poster/movie-123.svg`);
     expect(artworkUrl('backdrop', 'tv', 7)).toBe(`/api/images/v${ARTWORK_VERSION}/backdrop/tv-7.svg`);
-  });
-
-  it('pins the pictures of this version: when they change, bump ARTWORK_VERSION and record the new digest here', () => {
-    const sample = [catalog.movies[0]!, catalog.movies[100]!, catalog.tv[0]!].map(toSubject);
-    const digest = createHash('sha256')
-      .update(sample.map((title) => renderPoster(title) + renderBackdrop(title)).join(''))
-      .digest('hex')
-      .slice(0, 16);
-    expect({ version: ARTWORK_VERSION, digest }).toEqual({ version: 2, digest: '65d700bbd1b7e66a' });
   });
 
   it('round-trips media type and id', () => {
