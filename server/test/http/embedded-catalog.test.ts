@@ -10,8 +10,8 @@ function expectTitle(title: Title) {
   expect(Object.keys(title).sort()).toEqual(TITLE_KEYS);
   const file = `${title.media_type}-${title.id}.svg`;
   expect(title.poster_path).toBe(`/${file}`);
-  expect(title.poster_url).toBe(`/api/images/poster/${file}`);
-  expect(title.backdrop_url).toBe(`/api/images/backdrop/${file}`);
+  expect(title.poster_url).toBe(`/api/images/v2/poster/${file}`);
+  expect(title.backdrop_url).toBe(`/api/images/v2/backdrop/${file}`);
   expect(title.release_date === null || /^\d{4}-\d{2}-\d{2}$/.test(title.release_date)).toBe(true);
 }
 
@@ -163,7 +163,7 @@ describe('catalog routes in embedded mode', () => {
     expect(first.statusCode).toBe(200);
     const featured = first.json() as TitleDetails;
     expect(Object.keys(featured).sort()).toEqual(DETAILS_KEYS);
-    expect(featured.backdrop_url).toMatch(/^\/api\/images\/backdrop\/(movie|tv)-\d+\.svg$/);
+    expect(featured.backdrop_url).toMatch(/^\/api\/images\/v2\/backdrop\/(movie|tv)-\d+\.svg$/);
     expect(featured.vote_average).toBeGreaterThanOrEqual(7);
     expect(((await get('/api/movies/featured')).json() as TitleDetails).id).toBe(featured.id);
     expect((await get(featured.backdrop_url!)).statusCode).toBe(200);

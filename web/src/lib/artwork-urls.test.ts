@@ -9,9 +9,9 @@ describe('responsive artwork', () => {
   });
 
   it('gives root-relative embedded artwork no srcset', () => {
-    expect(posterSrcSet('/api/images/poster/movie-70.svg')).toBeUndefined();
-    expect(backdropSrcSet('/api/images/backdrop/movie-70.svg')).toBeUndefined();
-    expect(backdropSrc('/api/images/backdrop/movie-70.svg')).toBe('/api/images/backdrop/movie-70.svg');
+    expect(posterSrcSet('/api/images/v2/poster/movie-70.svg')).toBeUndefined();
+    expect(backdropSrcSet('/api/images/v2/backdrop/movie-70.svg')).toBeUndefined();
+    expect(backdropSrc('/api/images/v2/backdrop/movie-70.svg')).toBe('/api/images/v2/backdrop/movie-70.svg');
   });
 
   it('serves TMDB backdrops at w1280 by default instead of the multi-megabyte original', () => {

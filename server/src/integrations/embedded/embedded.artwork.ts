@@ -8,7 +8,6 @@ import { LRUCache } from 'lru-cache';
 import { notFound } from '../../errors.js';
 import { parseArtworkFile, renderArtwork, type ArtworkKind } from './artwork.js';
 import { loadEmbeddedCatalog, type EmbeddedCatalog } from './embedded.data.js';
-import { genreName } from './genres.js';
 
 /** One rendered picture. */
 export interface Artwork {
@@ -17,7 +16,7 @@ export interface Artwork {
   etag: string;
 }
 
-/** Rendered SVGs are 2–5 KB; 8 MB holds every poster of a busy day's browsing. */
+/** Rendered SVGs are 1–5 KB; 8 MB holds every poster of a busy day’s browsing. */
 const CACHE_BYTES = 8 * 1024 * 1024;
 
 export class EmbeddedArtwork {
@@ -39,7 +38,7 @@ export class EmbeddedArtwork {
       title: title.title,
       year: title.year,
       genreIds: title.genre_ids,
-      genreLabel: title.genre_ids[0] === undefined ? null : (genreName(title.media_type, title.genre_ids[0]) ?? null),
+      people: title.people,
     });
     const artwork = { svg, etag: `"${createHash('sha256').update(svg).digest('base64url').slice(0, 27)}"` };
     this.cache.set(key, artwork);

@@ -66,7 +66,7 @@ describe('EmbeddedSource lists', () => {
     expect(all.map((t) => t.id).slice(0, 3)).toEqual([46, 45, 44]);
   });
 
-  it('shapes titles like TMDB with root-relative generated artwork', async () => {
+  it('shapes titles like TMDB with root-relative generated artwork at versioned URLs', async () => {
     const [first] = (await source.popular(1, ALL)).results;
     expect(first).toEqual({
       id: 46,
@@ -75,8 +75,8 @@ describe('EmbeddedSource lists', () => {
       overview: 'Overview 46.',
       poster_path: '/movie-46.svg',
       backdrop_path: '/movie-46.svg',
-      poster_url: '/api/images/poster/movie-46.svg',
-      backdrop_url: '/api/images/backdrop/movie-46.svg',
+      poster_url: '/api/images/v2/poster/movie-46.svg',
+      backdrop_url: '/api/images/v2/backdrop/movie-46.svg',
       release_date: '2005-06-01',
       vote_average: 9.4,
       genre_ids: [878, 28],
@@ -120,7 +120,7 @@ describe('EmbeddedSource featured', () => {
   it('is a highly rated title with a backdrop, as TitleDetails', async () => {
     const featured = await at('2025-03-01T12:00:00Z').featured(ALL);
     expect(featured.id).toBe(46);
-    expect(featured.backdrop_url).toBe('/api/images/backdrop/movie-46.svg');
+    expect(featured.backdrop_url).toBe('/api/images/v2/backdrop/movie-46.svg');
     expect(featured.genres).toEqual([
       { id: 878, name: 'Science Fiction' },
       { id: 28, name: 'Action' },

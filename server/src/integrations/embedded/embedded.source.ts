@@ -6,7 +6,7 @@
 import { maturityAllows, type MaturityLevel, type MediaType, type Page, type Title, type TitleDetails, type Trailer, type TrendingWindow } from '@marquee/contracts';
 import { notFound } from '../../errors.js';
 import type { CatalogGenres, CatalogSource, MaturityLimit } from '../catalog-source.js';
-import { artworkFile } from './artwork.js';
+import { artworkFile, artworkUrl } from './artwork.js';
 import { loadEmbeddedCatalog, type EmbeddedCatalog, type EmbeddedTitle } from './embedded.data.js';
 import { createSearchIndex, type EmbeddedSearchIndex } from './embedded.search.js';
 import { MOVIE_GENRES, TV_GENRES, genreName } from './genres.js';
@@ -47,7 +47,7 @@ export interface EmbeddedSourceOptions {
   now?: () => Date;
 }
 
-/** Root-relative artwork URLs, served by the artwork route. */
+/** Root-relative artwork URLs, served by the artwork route; the URLs carry the artwork's version. */
 function toTitle(entry: EmbeddedTitle): Title {
   const file = artworkFile(entry.media_type, entry.id);
   return {
@@ -57,8 +57,8 @@ function toTitle(entry: EmbeddedTitle): Title {
     overview: entry.overview,
     poster_path: `/${file}`,
     backdrop_path: `/${file}`,
-    poster_url: `/api/images/poster/${file}`,
-    backdrop_url: `/api/images/backdrop/${file}`,
+    poster_url: artworkUrl('poster', entry.media_type, entry.id),
+    backdrop_url: artworkUrl('backdrop', entry.media_type, entry.id),
     release_date: entry.release_date,
     vote_average: entry.vote_average,
     genre_ids: [...entry.genre_ids],
