@@ -9,7 +9,8 @@
  * load restores the session exactly as a returning visitor's does. Chromium is `/usr/bin/chromium`
  * (override with CHROME_PATH). LIGHTHOUSE_PRESET=mobile|desktop picks the Lighthouse configuration
  * (default: both). Writes bench/results/web.json; LIGHTHOUSE_REPORT_DIR=dir also keeps each full
- * Lighthouse report there, to read the LCP element and its breakdown.
+ * Lighthouse report there, to read the LCP element and its breakdown. `--js-only` measures the
+ * JavaScript and stops there (seconds instead of minutes; writes nothing).
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -198,6 +199,7 @@ async function main() {
     `JS run before the shell is painted (entry and its static imports): ${(beforePaint.totalGzip / 1024).toFixed(1)} KB gzip` +
       (beforePaint.totalGzip <= BEFORE_PAINT_BUDGET_BYTES ? '' : `  ← over ${BEFORE_PAINT_BUDGET_BYTES / 1024} KB: app code is imported statically into the entry, and runs before the shell is seen`),
   );
+  if (process.argv.includes('--js-only')) return;
 
   // Embedded catalog and PGlite: the server's environment carries no DATABASE_URL, REDIS_URL or TMDB credential.
   const server = await startServer({ readyPath: '/readyz', pollMs: 200, stdout: 'ignore' });

@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
  * Puts the app's stylesheet into index.html, so the first paint (the page shell the server fills
@@ -29,9 +29,9 @@ function inlineStylesheet(): Plugin {
 /**
  * Vite builds the SPA with its built-in JSX transform. `@marquee/contracts` is resolved through its
  * `source` export condition: type imports point at the TypeScript sources, and of its code only the
- * artwork URL helpers (`@marquee/contracts/artwork`) are bundled.
+ * artwork URL helpers and the page shell's names (`@marquee/contracts/artwork`, `/shell`) are bundled.
  */
-export default defineConfig({
+const config: UserConfig = {
   plugins: [inlineStylesheet()],
   resolve: { conditions: ['source'] },
   server: {
@@ -70,4 +70,16 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
   },
+};
+
+export default defineConfig(({ command, mode }) => {
+  if (command === 'build') {
+    // A build is React's production build whatever NODE_ENV the building process runs with: Vite
+    // would otherwise take NODE_ENV from the environment, and `NODE_ENV=test npm start` served the
+    // development build (StrictMode's double effects, dev-only checks, 1.7 times the code).
+    // Only `vite build --mode development` makes a development bundle, and only on purpose (the
+    // e2e suite's StrictMode check). Set before Vite reads it for its own production switches.
+    process.env.NODE_ENV = mode === 'development' ? 'development' : 'production';
+  }
+  return config;
 });

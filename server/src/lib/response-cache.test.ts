@@ -1,6 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { notFound, upstreamUnavailable } from '../errors.js';
 import { etagOf } from './representation.js';
 import { Absent, ResponseCache, type CachePolicy } from './response-cache.js';
@@ -8,7 +7,21 @@ import { Absent, ResponseCache, type CachePolicy } from './response-cache.js';
 const log = pino({ level: 'silent' });
 const policy = (over: Partial<CachePolicy> = {}): CachePolicy => ({ freshSeconds: 60, swrSeconds: 60, staleIfErrorSeconds: 86_400, notFoundSeconds: 0, ...over });
 
+/** A promise with its resolve exposed: a load that answers when the test says so. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { opened, open };
+}
+
+/** Lifetimes are read from Date.now(): the clock is moved by hand, no time is waited for. */
+const advanceClock = (ms: number) => vi.setSystemTime(Date.now() + ms);
+
 describe('ResponseCache', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('serialises once and answers hits with the same bytes and a strong ETag of them', async () => {
     const cache = new ResponseCache({ redis: null, log });
     let calls = 0;
@@ -23,13 +36,16 @@ describe('ResponseCache', () => {
 
   it('coalesces concurrent misses into one load', async () => {
     const cache = new ResponseCache({ redis: null, log });
+    const loading = gate();
     let calls = 0;
     const load = async () => {
       calls += 1;
-      await sleep(20);
+      await loading.opened;
       return { ok: true };
     };
-    await Promise.all(Array.from({ length: 10 }, () => cache.get('k', policy(), load)));
+    const answers = Promise.all(Array.from({ length: 10 }, () => cache.get('k', policy(), load)));
+    loading.open();
+    expect((await answers).map((a) => a.body.toString())).toEqual(Array(10).fill('{"ok":true}'));
     expect(calls).toBe(1);
   });
 
@@ -40,30 +56,48 @@ describe('ResponseCache', () => {
   });
 
   it('serves a stale answer while refreshing once in the background', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
     const cache = new ResponseCache({ redis: null, log });
+    const refreshing = gate();
     let calls = 0;
     const load = async () => {
       calls += 1;
-      await sleep(30);
+      if (calls > 1) await refreshing.opened;
       return { n: calls };
     };
-    const p = policy({ freshSeconds: 0.05, swrSeconds: 10 });
+    const p = policy({ freshSeconds: 1, swrSeconds: 10 });
     await cache.get('k', p, load);
-    await sleep(80);
+    advanceClock(1_000);
+
+    // Past freshness, within the revalidation window: the stale answer at once, and one refresh.
     const answers = await Promise.all(Array.from({ length: 5 }, () => cache.get('k', p, load)));
-    expect(answers.every((a) => a.body.toString() === '{"n":1}')).toBe(true);
-    await sleep(60);
+    expect(answers.map((a) => a.body.toString())).toEqual(Array(5).fill('{"n":1}'));
     expect(calls).toBe(2);
-    expect((await cache.get('k', p, load)).body.toString()).toBe('{"n":2}');
+
+    refreshing.open();
+    await expect.poll(async () => (await cache.get('k', p, load)).body.toString()).toBe('{"n":2}');
+    expect(calls).toBe(2);
   });
 
   it('serves stale on upstream failure past the revalidation window, but not on a 404', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
     const cache = new ResponseCache({ redis: null, log });
-    const p = policy({ freshSeconds: 0.02, swrSeconds: 0.02 });
+    const p = policy({ freshSeconds: 1, swrSeconds: 1 });
     await cache.get('k', p, async () => ({ v: 1 }));
-    await sleep(60);
+    advanceClock(2_000);
     expect((await cache.get('k', p, () => Promise.reject(upstreamUnavailable()))).body.toString()).toBe('{"v":1}');
     await expect(cache.get('k', p, () => Promise.reject(notFound('title')))).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('past the stale-if-error lifetime, an upstream failure is the answer', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const cache = new ResponseCache({ redis: null, log });
+    const p = policy({ freshSeconds: 1, swrSeconds: 1, staleIfErrorSeconds: 60 });
+    await cache.get('k', p, async () => ({ v: 1 }));
+    advanceClock(60_000);
+    expect((await cache.get('k', p, () => Promise.reject(upstreamUnavailable()))).body.toString()).toBe('{"v":1}');
+    advanceClock(1_000);
+    await expect(cache.get('k', p, () => Promise.reject(upstreamUnavailable()))).rejects.toMatchObject({ status: 503 });
   });
 
   it('remembers a 404 for notFoundSeconds, and an Absent answer for the full lifetime', async () => {

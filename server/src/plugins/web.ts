@@ -6,7 +6,8 @@
  * The shell is filled in here before it is sent: the featured title's backdrop is painted behind the
  * boot screen from HTML and CSS alone (the largest thing on screen appears before any script runs),
  * and the featured title and catalog notice ride along as JSON, so the app shows the hero and the
- * footer without asking for them. One rendering per featured answer, compressed once.
+ * footer without asking for them. One rendering per featured answer, compressed once. Where each
+ * goes is named in index.html by the markers of `@marquee/contracts/shell`.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { CatalogInfo, TitleDetails } from '@marquee/contracts';
 import { backdropSrc, backdropSrcSet } from '@marquee/contracts/artwork';
+import { SHELL_BACKDROP_TIMING, SHELL_DATA_ID, SHELL_MARKERS, type ShellData, type ShellMarker } from '@marquee/contracts/shell';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { etagOf, sendAnswer, type ReadyAnswer } from '../lib/representation.js';
@@ -25,13 +27,8 @@ export interface ShellSource {
   featured(): Promise<ReadyAnswer>;
 }
 
-/** Where index.html's boot screen starts, and its brand line (see web/index.html). */
-const BOOT = '<div class="boot" aria-hidden="true">';
 /** How long the shell waits for the featured title (e.g. TMDB slow and nothing cached) before going without it. */
 const FEATURED_WAIT_MS = 250;
-const BRAND = '<span class="boot__brand">MARQUEE</span>';
-/** The backdrop's Element Timing name: the app starts once the browser reports it on screen (web/src/lib/shell-paint.ts). */
-const BACKDROP_TIMING = 'shell-backdrop';
 
 const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -44,28 +41,79 @@ const scriptSafeJson = (value: unknown) =>
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 
+/** index.html cut at its shell markers: the text around them, in order, and which marker sits between. */
+export interface ShellTemplate {
+  parts: string[];
+  markers: ShellMarker[];
+}
+
+/** A page shell that lacks a marker (or has one twice): the web build and this server do not match. */
+export class ShellMarkerError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file} does not carry the markers the server fills (${problems.join('; ')}); rebuild the web app: npm run build -w @marquee/web`);
+    this.name = 'ShellMarkerError';
+  }
+}
+
+/**
+ * Cuts `html` (the contents of `file`) at every marker of `SHELL_MARKERS`; throws ShellMarkerError
+ * unless each is there exactly once.
+ */
+export function parseShell(html: string, file = 'index.html'): ShellTemplate {
+  const problems: string[] = [];
+  const found: Array<{ marker: ShellMarker; at: number }> = [];
+  for (const marker of Object.keys(SHELL_MARKERS) as ShellMarker[]) {
+    const text = SHELL_MARKERS[marker];
+    const at = html.indexOf(text);
+    if (at < 0) problems.push(`${text} is missing`);
+    else if (html.indexOf(text, at + text.length) >= 0) problems.push(`${text} appears more than once`);
+    else found.push({ marker, at });
+  }
+  if (problems.length > 0) throw new ShellMarkerError(file, problems);
+  found.sort((a, b) => a.at - b.at);
+  const parts: string[] = [];
+  let from = 0;
+  for (const { marker, at } of found) {
+    parts.push(html.slice(from, at));
+    from = at + SHELL_MARKERS[marker].length;
+  }
+  parts.push(html.slice(from));
+  return { parts, markers: found.map((f) => f.marker) };
+}
+
 /**
  * The page shell with the featured title behind the boot screen — its backdrop (the same file the
  * hero asks for), name and overview, styled like the hero — and the shell data for the app.
  */
-export function renderShell(template: string, info: CatalogInfo, featured: TitleDetails | null): string {
-  let html = template;
-  if (featured && html.includes(BOOT + BRAND)) {
-    const backdrop = featured.backdrop_url;
-    const srcSet = backdrop ? backdropSrcSet(backdrop) : undefined;
-    const image = backdrop
-      ? `<img class="boot__backdrop" src="${escapeHtml(backdropSrc(backdrop))}"` +
-        (srcSet ? ` srcset="${escapeHtml(srcSet)}" sizes="100vw"` : '') +
-        ` alt="" fetchpriority="high" elementtiming="${BACKDROP_TIMING}">`
-      : '';
-    const text =
-      `<div class="boot__hero"><p class="hero__title">${escapeHtml(featured.title)}</p>` +
-      (featured.overview ? `<p class="hero__overview">${escapeHtml(featured.overview)}</p>` : '') +
-      '</div>';
-    html = html.replace(BOOT + BRAND, () => `${BOOT}${BRAND}<div class="boot__stage">${image}${text}</div>`);
-  }
-  const data = `<script id="shell-data" type="application/json">${scriptSafeJson({ catalog: info, featured })}</script>`;
-  return html.replace('</body>', () => `${data}</body>`);
+export function renderShell(shell: ShellTemplate, info: CatalogInfo, featured: TitleDetails | null): string {
+  const fill: Record<ShellMarker, string> = { hero: featured ? shellHero(featured) : '', data: shellData({ catalog: info, featured }) };
+  let html = shell.parts[0] ?? '';
+  shell.markers.forEach((marker, i) => {
+    html += fill[marker] + (shell.parts[i + 1] ?? '');
+  });
+  return html;
+}
+
+function shellHero(featured: TitleDetails): string {
+  const backdrop = featured.backdrop_url;
+  const srcSet = backdrop ? backdropSrcSet(backdrop) : undefined;
+  const image = backdrop
+    ? `<img class="boot__backdrop" src="${escapeHtml(backdropSrc(backdrop))}"` +
+      (srcSet ? ` srcset="${escapeHtml(srcSet)}" sizes="100vw"` : '') +
+      ` alt="" fetchpriority="high" elementtiming="${SHELL_BACKDROP_TIMING}">`
+    : '';
+  const text =
+    `<div class="boot__hero"><p class="hero__title">${escapeHtml(featured.title)}</p>` +
+    (featured.overview ? `<p class="hero__overview">${escapeHtml(featured.overview)}</p>` : '') +
+    '</div>';
+  return `<div class="boot__stage">${image}${text}</div>`;
+}
+
+function shellData(data: ShellData): string {
+  return `<script id="${SHELL_DATA_ID}" type="application/json">${scriptSafeJson(data)}</script>`;
 }
 
 export const webPlugin = fp(
@@ -76,7 +124,10 @@ export const webPlugin = fp(
       app.setNotFoundHandler(apiNotFound);
       return;
     }
-    const template = await readFile(indexPath, 'utf8');
+    // A built shell without its markers would be served unfilled: no painted hero, and the app
+    // asking for what the server could have sent. That means a web build that does not match this
+    // server (stale, or index.html edited), so start-up stops here, before anyone is served.
+    const shell = parseShell(await readFile(indexPath, 'utf8'), indexPath);
     // The rendering for the current featured answer (the catalog cache hands out the same object until it changes).
     let rendered: { featured: ReadyAnswer | null; page: ReadyAnswer } | null = null;
     const featuredInTime = async (): Promise<ReadyAnswer | null> => {
@@ -94,7 +145,7 @@ export const webPlugin = fp(
       const featured = await featuredInTime();
       if (rendered === null || rendered.featured !== featured) {
         const title = featured ? (JSON.parse(featured.body.toString('utf8')) as TitleDetails) : null;
-        const body = Buffer.from(renderShell(template, opts.shell.info(), title));
+        const body = Buffer.from(renderShell(shell, opts.shell.info(), title));
         rendered = { featured, page: { body, etag: etagOf(body) } };
       }
       return rendered.page;

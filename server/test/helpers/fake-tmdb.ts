@@ -60,6 +60,11 @@ export interface FakeTmdb {
   requests: RecordedRequest[];
   /** Requests whose path equals `path` (or matches it). */
   requestsTo(path: string | RegExp): RecordedRequest[];
+  /**
+   * Resolves once `count` requests to `path` have arrived (at once if they already have): a
+   * request the app makes in the background is awaited, not slept for.
+   */
+  arrived(path: string | RegExp, count?: number): Promise<RecordedRequest[]>;
   /** Makes requests to matching paths behave as given; later scripts win. */
   script(match: string | RegExp, behaviour: Behaviour): void;
   /** Forgets scripts and recorded requests. */
@@ -148,6 +153,16 @@ export async function startFakeTmdb(options: { apiKey?: string; accessToken?: st
   const accessToken = options.accessToken ?? 'fake-v4-read-token.eyJhdWQiOiJmYWtlIn0.c2lnbmF0dXJl';
   const requests: RecordedRequest[] = [];
   let scripts: Script[] = [];
+  const matching = (path: string | RegExp) => requests.filter((r) => (typeof path === 'string' ? r.path === path : path.test(r.path)));
+  let waiters: Array<{ path: string | RegExp; count: number; resolve: (seen: RecordedRequest[]) => void }> = [];
+  const wake = () => {
+    waiters = waiters.filter((waiter) => {
+      const seen = matching(waiter.path);
+      if (seen.length < waiter.count) return true;
+      waiter.resolve(seen);
+      return false;
+    });
+  };
 
   const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -160,6 +175,7 @@ export async function startFakeTmdb(options: { apiKey?: string; accessToken?: st
     const path = url.pathname.replace(/^\/3(?=\/)/, '');
     const query = Object.fromEntries(url.searchParams);
     requests.push({ method: req.method ?? 'GET', path, query, headers: req.headers, at: Date.now() });
+    wake();
 
     const script = [...scripts].reverse().find((s) => (typeof s.match === 'string' ? s.match === path : s.match.test(path)));
     if (script?.times !== undefined) {
@@ -203,7 +219,12 @@ export async function startFakeTmdb(options: { apiKey?: string; accessToken?: st
     apiKey,
     accessToken,
     requests,
-    requestsTo: (path) => requests.filter((r) => (typeof path === 'string' ? r.path === path : path.test(r.path))),
+    requestsTo: matching,
+    arrived: (path, count = 1) =>
+      new Promise((resolve) => {
+        waiters.push({ path, count, resolve });
+        wake();
+      }),
     script: (match, behaviour) => {
       scripts.push({ match, ...behaviour });
     },

@@ -1,13 +1,20 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import type { TitleDetails } from '@marquee/contracts';
 import Fastify from 'fastify';
-import { renderShell, webPlugin } from '../../src/plugins/web.js';
+import { parseShell, renderShell, ShellMarkerError, webPlugin } from '../../src/plugins/web.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../helpers/backends.js';
 import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
+
+/** A page shell shaped like web/index.html: the boot screen with its markers. */
+const SHELL =
+  '<!doctype html><title>Marquee</title><body><div id="root"><div class="boot" aria-hidden="true"><span class="boot__brand">MARQUEE</span><!--marquee:shell-hero--></div></div><!--marquee:shell-data--></body>';
+const webSource = new URL('../../../web/index.html', import.meta.url);
+const webBuilt = new URL('../../../web/dist/index.html', import.meta.url);
 
 const sampleDetails: TitleDetails = {
   id: 1,
@@ -37,10 +44,7 @@ describe('the web app at /', () => {
   beforeAll(async () => {
     dist = await mkdtemp(path.join(tmpdir(), 'marquee-web-'));
     await mkdir(path.join(dist, 'assets'));
-    await writeFile(
-      path.join(dist, 'index.html'),
-      '<!doctype html><title>Marquee</title><body><div id="root"><div class="boot" aria-hidden="true"><span class="boot__brand">MARQUEE</span></div></div></body>',
-    );
+    await writeFile(path.join(dist, 'index.html'), SHELL);
     await writeFile(path.join(dist, 'assets/index-abc123.js'), script);
     await writeFile(path.join(dist, 'assets/index-abc123.js.br'), brotliCompressSync(Buffer.from(script)));
     t = await buildTestApp({ backend: databaseBackends[0]!, env: { WEB_DIST: dist } });
@@ -71,6 +75,10 @@ describe('the web app at /', () => {
     // The app waits for the browser to report this image on screen before it replaces the shell.
     expect(html).toMatch(/<img class="boot__backdrop"[^>]* elementtiming="shell-backdrop">/);
     expect(html).toContain(`<p class="hero__title">${featured.title}</p>`);
+    // Filled where the markers were, and the markers themselves are gone.
+    expect(html).toMatch(/<span class="boot__brand">MARQUEE<\/span><div class="boot__stage"><img class="boot__backdrop"/);
+    expect(html).toMatch(/<\/div><\/div><script id="shell-data" type="application\/json">.*<\/script><\/body>/);
+    expect(html).not.toContain('marquee:shell-');
     const data = /<script id="shell-data" type="application\/json">(.*?)<\/script>/.exec(html)?.[1];
     expect(JSON.parse(data!)).toEqual({ catalog: info, featured });
     const again = await t.app.inject({ method: 'GET', url: '/', headers: { 'if-none-match': String(res.headers.etag) } });
@@ -78,9 +86,8 @@ describe('the web app at /', () => {
   });
 
   it('keeps catalog text from breaking out of the shell’s markup or script', () => {
-    const template = '<body><div id="root"><div class="boot" aria-hidden="true"><span class="boot__brand">MARQUEE</span></div></div></body>';
     const hostile = '</script><script>alert(1)</script><img src=x onerror=alert(2)> & "quotes" \u2028';
-    const html = renderShell(template, { source: 'tmdb', attribution: hostile }, { ...sampleDetails, title: hostile, overview: hostile, backdrop_url: 'https://img.example/t/p/original/a.jpg?x="y"' });
+    const html = renderShell(parseShell(SHELL), { source: 'tmdb', attribution: hostile }, { ...sampleDetails, title: hostile, overview: hostile, backdrop_url: 'https://img.example/t/p/original/a.jpg?x="y"' });
     expect(html.match(/<script/g)).toHaveLength(1);
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -113,7 +120,7 @@ describe('the web app at /', () => {
 describe('the page shell when the catalog is slow', () => {
   it('is served without the featured title rather than waiting for it', async () => {
     const dist = await mkdtemp(path.join(tmpdir(), 'marquee-web-'));
-    await writeFile(path.join(dist, 'index.html'), '<body><div id="root"><div class="boot" aria-hidden="true"><span class="boot__brand">MARQUEE</span></div></div></body>');
+    await writeFile(path.join(dist, 'index.html'), SHELL);
     const app = Fastify();
     await app.register(webPlugin, {
       webDist: dist,
@@ -124,6 +131,38 @@ describe('the page shell when the catalog is slow', () => {
       expect(res.statusCode).toBe(200);
       expect(res.body).not.toContain('boot__backdrop');
       expect(res.body).toContain('{"catalog":{"source":"tmdb","attribution":"TMDB notice"},"featured":null}');
+    } finally {
+      await app.close();
+      await rm(dist, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the page shell’s markers', () => {
+  it('web/index.html names each place the server fills, once: the hero inside the boot screen, the data in <body>', async () => {
+    const source = await readFile(webSource, 'utf8');
+    const shell = parseShell(source, 'web/index.html');
+    expect(shell.markers).toEqual(['hero', 'data']);
+    expect(source).toMatch(/<div class="boot"[^>]*><span class="boot__brand">MARQUEE<\/span><!--marquee:shell-hero--><\/div>/);
+  });
+
+  it.runIf(existsSync(webBuilt))('the built web/dist/index.html kept them', async () => {
+    expect(parseShell(await readFile(webBuilt, 'utf8'), 'web/dist/index.html').markers).toEqual(['hero', 'data']);
+  });
+
+  it('a shell without a marker, or with one twice, is refused, naming the marker', () => {
+    expect(() => parseShell(SHELL.replace('<!--marquee:shell-hero-->', ''))).toThrow(/<!--marquee:shell-hero--> is missing/);
+    expect(() => parseShell(SHELL.replace('</body>', '<!--marquee:shell-data--></body>'))).toThrow(/<!--marquee:shell-data--> appears more than once/);
+  });
+
+  it('the server does not start with a built shell that lacks a marker', async () => {
+    const dist = await mkdtemp(path.join(tmpdir(), 'marquee-web-'));
+    await writeFile(path.join(dist, 'index.html'), SHELL.replace('<!--marquee:shell-data-->', ''));
+    const app = Fastify();
+    try {
+      const started = app.register(webPlugin, { webDist: dist, shell: { info: () => ({ source: 'embedded', attribution: '' }), featured: () => new Promise(() => {}) } }).ready();
+      await expect(started).rejects.toBeInstanceOf(ShellMarkerError);
+      await expect(started).rejects.toThrow(`${path.join(dist, 'index.html')} does not carry the markers the server fills (<!--marquee:shell-data--> is missing)`);
     } finally {
       await app.close();
       await rm(dist, { recursive: true, force: true });

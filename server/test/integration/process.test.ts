@@ -3,7 +3,9 @@
  * `npm run build` (the root test script builds first).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -39,17 +41,17 @@ async function start(env: Record<string, string>): Promise<Started> {
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 1200; i++) {
-    if (child.exitCode !== null) break;
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { child, url, output: () => output, exited };
+  // main.ts logs "marquee ready" once it listens, its database open: waited for, not polled.
+  const ready = new Promise<void>((resolve) => {
+    const onData = () => {
+      if (!output.includes('"msg":"marquee ready"')) return;
+      child.stdout?.off('data', onData);
+      resolve();
+    };
+    child.stdout?.on('data', onData);
+  });
+  await Promise.race([ready, exited]);
+  return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
 }
 
 async function runToExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
@@ -93,14 +95,12 @@ describe('the server process', () => {
     const { access_token: token } = (await registered.json()) as { access_token: string };
 
     // A login is in flight (argon2 takes tens of milliseconds) when SIGTERM arrives: it must complete.
-    const inFlight = fetch(`${first.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'restart@example.com', password: 'a long password' }),
-    });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    const login = http.request(`${first.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+    const inFlight = once(login, 'response').then(([response]) => (response as http.IncomingMessage).resume().statusCode);
+    login.end(JSON.stringify({ email: 'restart@example.com', password: 'a long password' }));
+    await once(login, 'finish');
     first.child.kill('SIGTERM');
-    expect((await inFlight).status).toBe(200);
+    expect(await inFlight).toBe(200);
     const code = await first.exited;
     if (code !== 0) console.log(first.output().slice(-3000));
     expect(code).toBe(0);

@@ -28,6 +28,8 @@ export function AppProviders({ children, queryClient: given, restore = true }: A
     });
   }, [queryClient]);
 
+  // Idempotent: React's development re-run of this effect finds the restore still in flight, and
+  // restoreSession() joins it (concurrent refreshes share one request).
   useEffect(() => {
     if (restore && session.getSnapshot().status === 'restoring') void restoreSession();
   }, [restore]);

@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { installFakeApi, json, makeTokens, makeUser, problem } from '../test/fake-api';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { deferred, installFakeApi, json, makeTokens, makeUser, problem } from '../test/fake-api';
 import { ApiError, apiRequest, endSession, restoreSession, startSession } from './api-client';
 import { session } from './session';
 
@@ -47,18 +47,22 @@ describe('api client and session', () => {
 
   it('concurrent 401s share one refresh', async () => {
     startSession(makeTokens('old-token'));
+    const refreshed = deferred<Response>();
     const api = installFakeApi({
       'GET /api/watchlist': (req) =>
         req.headers.get('authorization') === 'Bearer new-token' ? json(200, { results: [], total_results: 0 }) : problem(401, 'UNAUTHORIZED'),
-      'POST /api/auth/refresh': async () => {
-        await new Promise((r) => setTimeout(r, 20));
-        return json(200, makeTokens('new-token'));
-      },
+      'POST /api/auth/refresh': () => refreshed.promise,
     });
 
-    await Promise.all([apiRequest('/api/watchlist'), apiRequest('/api/watchlist'), apiRequest('/api/watchlist')]);
+    const lists = Promise.all([apiRequest('/api/watchlist'), apiRequest('/api/watchlist'), apiRequest('/api/watchlist')]);
+    // All three have had their 401 while the refresh is still unanswered: one refresh, not three.
+    await vi.waitFor(() => expect(api.calls('POST /api/auth/refresh')).toHaveLength(1));
+    expect(api.calls('GET /api/watchlist')).toHaveLength(3);
+    refreshed.resolve(json(200, makeTokens('new-token')));
+    await lists;
 
     expect(api.calls('POST /api/auth/refresh')).toHaveLength(1);
+    expect(api.calls('GET /api/watchlist').map((r) => r.headers.get('authorization'))).toEqual([...Array(3).fill('Bearer old-token'), ...Array(3).fill('Bearer new-token')]);
   });
 
   it('restores the session on load from the refresh cookie', async () => {

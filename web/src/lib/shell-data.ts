@@ -4,17 +4,21 @@
  * Read once at start to seed the query cache, so the footer and the hero need no request of their own.
  */
 import type { CatalogInfo, TitleDetails } from '@marquee/contracts';
+import { SHELL_DATA_ID, type ShellData as SentShellData } from '@marquee/contracts/shell';
 
+/** What of it the app can use: either part may be missing (an older or unfilled shell, a slow catalog). */
 export interface ShellData {
   catalog?: CatalogInfo;
   featured?: TitleDetails;
 }
 
 export function readShellData(doc: Document = document): ShellData {
-  const text = doc.getElementById('shell-data')?.textContent;
+  const text = doc.getElementById(SHELL_DATA_ID)?.textContent;
   if (!text) return {};
   try {
-    const data = JSON.parse(text) as { catalog?: CatalogInfo | null; featured?: TitleDetails | null };
+    // Parsed defensively all the same: a page cached from an older server may carry another shape.
+    const data = JSON.parse(text) as Partial<SentShellData> | null;
+    if (!data) return {};
     return {
       ...(data.catalog && typeof data.catalog.attribution === 'string' ? { catalog: data.catalog } : {}),
       ...(data.featured && typeof data.featured.id === 'number' ? { featured: data.featured } : {}),

@@ -1,27 +1,36 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { endSession } from '../../../lib/api-client';
 import { session } from '../../../lib/session';
-import { installFakeApi, json, makeTokens, makeUser, problem } from '../../../test/fake-api';
+import { deferred, installFakeApi, json, makeTokens, makeUser, problem } from '../../../test/fake-api';
 import { renderWithApp } from '../../../test/render';
 import { LoginForm } from './login-form';
 
 describe('sign-in form', () => {
   beforeEach(() => endSession());
 
-  it('signing in stores the user and the access token in the session', async () => {
-    const api = installFakeApi({ 'POST /api/auth/login': () => json(200, makeTokens('token-1', makeUser({ name: 'Ann' }))) });
-    renderWithApp(<LoginForm />, { route: '/login' });
+  it('signing in sends the form once, then stores the user and the access token in the session', async () => {
+    const answer = deferred<Response>();
+    const api = installFakeApi({ 'POST /api/auth/login': () => answer.promise });
+    const onSignedIn = vi.fn();
+    renderWithApp(<LoginForm onSignedIn={onSignedIn} />, { route: '/login' });
 
     await userEvent.type(screen.getByLabelText('Email'), ' ann@example.com ');
     await userEvent.type(screen.getByLabelText('Password'), 'correct horse');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    await screen.findByRole('button', { name: 'Sign in' });
-    await expect.poll(() => session.getSnapshot().status).toBe('signed-in');
+    // While the server has not answered, the button cannot send the form again.
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeDisabled();
+    expect(session.getSnapshot().status).toBe('signed-out');
+    expect(onSignedIn).not.toHaveBeenCalled();
+
+    answer.resolve(json(200, makeTokens('token-1', makeUser({ name: 'Ann' }))));
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
+    expect(session.getSnapshot().status).toBe('signed-in');
     expect(session.getSnapshot().user?.name).toBe('Ann');
     expect(session.accessToken).toBe('token-1');
+    expect(api.calls('POST /api/auth/login')).toHaveLength(1);
     expect(api.calls('POST /api/auth/login')[0]?.body).toEqual({ email: 'ann@example.com', password: 'correct horse' });
   });
 

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Watchlist } from '@marquee/contracts';
@@ -17,10 +17,11 @@ describe('My List toggle', () => {
     startSession(makeTokens('token'));
   });
 
-  it('flips to "Remove from My List" before the server answers, and stays after a 201', async () => {
+  it('flips to "Remove from My List" before the server answers, and stays after a 201 and the list’s refetch', async () => {
     const answer = deferred<Response>();
+    let saved: Watchlist = emptyList;
     const api = installFakeApi({
-      'GET /api/watchlist': () => json(200, emptyList),
+      'GET /api/watchlist': () => json(200, saved),
       'POST /api/watchlist/603': () => answer.promise,
     });
     const { queryClient } = renderWithApp(<WatchlistToggle title={title} />);
@@ -31,10 +32,15 @@ describe('My List toggle', () => {
     expect(screen.getByRole('button', { name: 'Remove from My List' })).toBeInTheDocument();
     expect(queryClient.getQueryData<Watchlist>(watchlistQueryKey)?.results.map((t) => t.id)).toEqual([603]);
     expect(api.calls('POST /api/watchlist/603')[0]?.query.get('media_type')).toBe('movie');
+    expect(api.calls('GET /api/watchlist')).toHaveLength(1);
 
-    answer.resolve(json(201, { id: 603, media_type: 'movie', added_at: new Date().toISOString() }));
-    await expect.poll(() => api.calls('GET /api/watchlist').length).toBeGreaterThanOrEqual(1);
-    expect(await screen.findByRole('button', { name: 'Remove from My List' })).toBeInTheDocument();
+    // The server adds it; the settled mutation asks for the list again, which now holds it.
+    saved = { results: [{ ...title, added_at: '2025-01-01T00:00:00.000Z' }], total_results: 1 };
+    answer.resolve(json(201, { id: 603, media_type: 'movie', added_at: '2025-01-01T00:00:00.000Z' }));
+    await waitFor(() => expect(api.calls('GET /api/watchlist')).toHaveLength(2));
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    expect(queryClient.getQueryData<Watchlist>(watchlistQueryKey)?.results.map((t) => t.added_at)).toEqual(['2025-01-01T00:00:00.000Z']);
+    expect(screen.getByRole('button', { name: 'Remove from My List' })).toBeInTheDocument();
   });
 
   it('rolls back and announces an alert when the server refuses the add', async () => {

@@ -1,0 +1,31 @@
+/**
+ * The page shell's contract: what `web/index.html` marks for the server to fill, and what the
+ * server puts there for the app to read. Imported as `@marquee/contracts/shell`; constants and
+ * types only, so the web app's entry stays a few hundred bytes.
+ */
+import type { CatalogInfo, TitleDetails } from './catalog.js';
+
+/**
+ * Named places in `web/index.html`, as HTML comments (Vite's build keeps comments). The server
+ * replaces each one, and refuses to start with a shell that lacks one.
+ */
+export const SHELL_MARKERS = {
+  /** Inside the boot screen, after the brand: the featured title's backdrop, name and overview. */
+  hero: '<!--marquee:shell-hero-->',
+  /** At the end of `<body>`: the shell data, as `<script id="shell-data" type="application/json">`. */
+  data: '<!--marquee:shell-data-->',
+} as const;
+export type ShellMarker = keyof typeof SHELL_MARKERS;
+
+/** Id of the `<script type="application/json">` element that carries the shell data. */
+export const SHELL_DATA_ID = 'shell-data';
+
+/** Element Timing name of the shell's backdrop: the app starts once the browser reports it on screen. */
+export const SHELL_BACKDROP_TIMING = 'shell-backdrop';
+
+/** What the server puts into the shell: `/api/catalog`'s and `/api/movies/featured`'s answers. */
+export interface ShellData {
+  catalog: CatalogInfo;
+  /** Null when the featured title could not be had in time (the app then asks for it). */
+  featured: TitleDetails | null;
+}
