@@ -71,7 +71,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     genReqId: (request) => requestIdOf(request.headers),
     requestIdHeader: false,
-    return503OnClosing: true,
+    // A request that reached us before SIGTERM is answered, not refused: draining means finishing.
+    return503OnClosing: false,
     routerOptions: { caseSensitive: true, ignoreTrailingSlash: false, maxParamLength: 200 },
   });
   app.setValidatorCompiler(createValidatorCompiler());
