@@ -6,12 +6,12 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { createCounterStore } from './lib/counter-store.js';
-import type { Redis } from './lib/redis.js';
+import { watchRedis, type Redis } from './lib/redis.js';
 import { lazyChildLogger, requestIdOf, requestLogController } from './lib/request-logger.js';
 import type { CatalogSource } from './integrations/catalog-source.js';
 import { createValidatorCompiler } from './lib/validation.js';
 import { authPlugin } from './plugins/auth.js';
-import { errorHandlerPlugin } from './plugins/error-handler.js';
+import { clientErrorHandler, errorHandlerPlugin, frameworkErrors } from './plugins/error-handler.js';
 import { openApiPlugin } from './plugins/openapi.js';
 import { securityPlugin } from './plugins/security.js';
 import { webPlugin } from './plugins/web.js';
@@ -74,6 +74,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // A request that reached us before SIGTERM is answered, not refused: draining means finishing.
     return503OnClosing: false,
     routerOptions: { caseSensitive: true, ignoreTrailingSlash: false, maxParamLength: 200 },
+    // Errors before routing and from Node's HTTP parser are problem+json too.
+    frameworkErrors,
+    clientErrorHandler,
   });
   app.setValidatorCompiler(createValidatorCompiler());
   app.addHook('onRequest', (request, reply, done) => {
@@ -94,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   database.changes.subscribe((change) => {
     if (change.kind === 'reset') app.log.warn('database change notifications interrupted: cached sessions and lists dropped until they resume');
   });
+  if (redis) watchRedis(redis, app.log);
 
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin, { corsOrigins: config.corsOrigins });

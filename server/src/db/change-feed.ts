@@ -9,7 +9,9 @@
  * With PGlite this process is the only one that can open the data directory and the services drop
  * what they cached themselves, so the feed is always trusted and has nothing to say. With
  * PostgreSQL a dedicated connection listens; while it is down, nothing may be served from a cache
- * (`trusted` is false, and caches are cleared when it goes down), and it reconnects on its own.
+ * (`trusted` is false, and caches are cleared when it goes down), and it reconnects on its own,
+ * backing off. A heartbeat notices a listener that died silently (a frozen or unplugged server sends
+ * no error): a query it does not answer in time counts as a lost connection.
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -45,6 +47,10 @@ export async function listenForChanges(url: string): Promise<ChangeFeed> {
 
 const RETRY_MIN_MS = 100;
 const RETRY_MAX_MS = 5_000;
+/** How often the listening connection is asked whether it is alive, and how long it has to answer. */
+const HEARTBEAT_MS = 5_000;
+const HEARTBEAT_TIMEOUT_MS = 2_000;
+const CONNECT_TIMEOUT_MS = 3_000;
 
 class PostgresChangeFeed implements ChangeFeed {
   trusted = false;
@@ -55,6 +61,7 @@ class PostgresChangeFeed implements ChangeFeed {
   private closed = false;
   private retryMs = RETRY_MIN_MS;
   private retryTimer: NodeJS.Timeout | undefined;
+  private heartbeatTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly url: string) {}
 
@@ -63,7 +70,13 @@ class PostgresChangeFeed implements ChangeFeed {
   }
 
   async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url, application_name: 'marquee-changes' });
+    const client = new pg.Client({
+      connectionString: this.url,
+      application_name: 'marquee-changes',
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      query_timeout: HEARTBEAT_TIMEOUT_MS,
+      keepAlive: true,
+    });
     client.on('notification', (message) => {
       if (message.channel === CHANNEL) this.heard(message.payload ?? '');
     });
@@ -74,7 +87,7 @@ class PostgresChangeFeed implements ChangeFeed {
       await client.query(`LISTEN ${CHANNEL}`);
     } catch (error) {
       client.removeAllListeners('end');
-      await client.end().catch(() => {});
+      client.end().catch(() => {});
       throw error;
     }
     if (this.closed) {
@@ -84,6 +97,20 @@ class PostgresChangeFeed implements ChangeFeed {
     this.client = client;
     this.trusted = true;
     this.retryMs = RETRY_MIN_MS;
+    this.beat(client);
+  }
+
+  /** Asks the listening connection to answer now and then; no answer in time means it is lost. */
+  private beat(client: pg.Client): void {
+    clearTimeout(this.heartbeatTimer);
+    this.heartbeatTimer = setTimeout(() => {
+      if (this.client !== client) return;
+      client.query('select 1').then(
+        () => this.beat(client),
+        () => this.lost(client),
+      );
+    }, HEARTBEAT_MS);
+    this.heartbeatTimer.unref();
   }
 
   async sync(): Promise<void> {
@@ -104,6 +131,7 @@ class PostgresChangeFeed implements ChangeFeed {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.heartbeatTimer);
     const client = this.client;
     this.client = null;
     this.trusted = false;
@@ -131,7 +159,10 @@ class PostgresChangeFeed implements ChangeFeed {
     this.trusted = false;
     this.emit({ kind: 'reset' });
     this.releaseWaiters();
+    clearTimeout(this.heartbeatTimer);
     client.end().catch(() => {});
+    // Without its socket the client ends now, even when the server is frozen and would never answer.
+    (client as unknown as { connection?: { stream?: { destroy?: () => void } } }).connection?.stream?.destroy?.();
     this.scheduleReconnect();
   }
 

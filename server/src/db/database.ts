@@ -10,7 +10,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -18,6 +17,8 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { listenForChanges, localChangeFeed, type ChangeFeed } from './change-feed.js';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { createPool } from './postgres-pool.js';
 import { schema } from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -35,18 +36,29 @@ export interface Database {
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
-/** Opens PGlite; `dataDir` null keeps it in memory (tests). Applies migrations. */
+/**
+ * Opens PGlite; `dataDir` null keeps it in memory (tests). Applies migrations. A data directory
+ * belongs to one process at a time (see data-dir-lock.ts): a second one is refused.
+ */
 export async function openPglite(dataDir: string | null): Promise<Database> {
   let client: PGlite;
+  let lock: DataDirLock | null = null;
   if (dataDir === null) {
     client = new PGlite();
     await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
   } else {
-    const dir = path.join(dataDir, 'pgdata');
-    await mkdir(dir, { recursive: true });
-    if (!existsSync(path.join(dir, 'PG_VERSION'))) await createCluster(dir);
-    client = new PGlite(dir);
-    await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
+    await mkdir(dataDir, { recursive: true });
+    lock = lockDataDir(dataDir);
+    try {
+      const dir = path.join(dataDir, 'pgdata');
+      await mkdir(dir, { recursive: true });
+      if (!existsSync(path.join(dir, 'PG_VERSION'))) await createCluster(dir);
+      client = new PGlite(dir);
+      await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
   }
   const db = drizzlePglite({ client, schema });
   return {
@@ -56,7 +68,10 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     ping: async () => {
       await client.query('select 1');
     },
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      lock?.release();
+    },
   };
 }
 
@@ -108,20 +123,28 @@ async function createCluster(dir: string): Promise<void> {
   if (failure !== null) throw new Error(`creating the database failed: ${failure}`);
 }
 
-/** Opens a PostgreSQL pool on `url`. Applies migrations. */
+/** How long start-up waits to reach PostgreSQL before it gives up with one line. */
+const STARTUP_CONNECT_MS = 5_000;
+
+/** Opens a PostgreSQL pool on `url`. Applies migrations (on a connection of their own, without the pool's statement timeout). */
 export async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // An idle client's error (e.g. the server restarting) must not crash the process.
-  pool.on('error', () => {});
+  const migrator = new pg.Client({ connectionString: url, connectionTimeoutMillis: STARTUP_CONNECT_MS, application_name: 'marquee-migrate' });
+  migrator.on('error', () => {});
+  await migrator.connect();
+  try {
+    await migratePg(drizzlePg({ client: migrator, schema }), { migrationsFolder });
+  } finally {
+    await migrator.end().catch(() => {});
+  }
+  const pool = createPool(url);
   const db = drizzlePg({ client: pool, schema });
-  await migratePg(db, { migrationsFolder });
   const changes = await listenForChanges(url);
   return {
     db: db as unknown as Db,
     kind: 'postgres',
     changes,
     ping: async () => {
-      await db.execute(sql`select 1`);
+      await pool.query('select 1');
     },
     close: async () => {
       await changes.close();

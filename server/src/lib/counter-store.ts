@@ -67,23 +67,37 @@ return {count, ttl}`;
 
 /**
  * Counters in Redis under the connection's key prefix, shared by every instance. If Redis fails,
- * the call falls back to in-process counters (and logs it): throttling degrades to per instance
- * rather than refusing every login.
+ * the call falls back to in-process counters (logged once when that starts and once when Redis
+ * answers again): throttling degrades to per instance rather than refusing every login.
  */
 export class RedisCounterStore implements CounterStore {
   private readonly fallback = new MemoryCounterStore();
+  private degraded = false;
 
   constructor(
     private readonly redis: Redis,
     private readonly log: FastifyBaseLogger,
   ) {}
 
+  private failed(error: unknown): void {
+    if (this.degraded) return;
+    this.degraded = true;
+    this.log.warn({ err: { message: (error as Error).message } }, 'rate-limit store unavailable; counting in-process');
+  }
+
+  private answered(): void {
+    if (!this.degraded) return;
+    this.degraded = false;
+    this.log.info('rate-limit store available again; counting in Redis');
+  }
+
   async hit(key: string, windowSeconds: number): Promise<CounterState> {
     try {
       const [count, ttlMs] = (await this.redis.eval(HIT_SCRIPT, 1, key, String(windowSeconds * 1000))) as [number, number];
+      this.answered();
       return { count, resetInSeconds: Math.ceil(ttlMs / 1000) };
     } catch (error) {
-      this.log.warn({ err: error }, 'rate-limit store unavailable; counting in-process');
+      this.failed(error);
       return this.fallback.hit(key, windowSeconds);
     }
   }
@@ -91,10 +105,11 @@ export class RedisCounterStore implements CounterStore {
   async peek(key: string): Promise<CounterState> {
     try {
       const [count, ttlMs] = await this.redis.multi().get(key).pttl(key).exec().then((replies) => replies?.map(([, value]) => value) ?? []);
+      this.answered();
       const n = Number(count ?? 0);
       return n > 0 && typeof ttlMs === 'number' && ttlMs > 0 ? { count: n, resetInSeconds: Math.ceil(ttlMs / 1000) } : { count: 0, resetInSeconds: 0 };
     } catch (error) {
-      this.log.warn({ err: error }, 'rate-limit store unavailable; counting in-process');
+      this.failed(error);
       return this.fallback.peek(key);
     }
   }
@@ -102,8 +117,9 @@ export class RedisCounterStore implements CounterStore {
   async reset(key: string): Promise<void> {
     try {
       await this.redis.del(key);
+      this.answered();
     } catch (error) {
-      this.log.warn({ err: error }, 'rate-limit store unavailable; counting in-process');
+      this.failed(error);
       await this.fallback.reset(key);
     }
   }

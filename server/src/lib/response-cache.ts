@@ -223,6 +223,8 @@ export class ResponseCache {
   }
 
   private async readShared(key: string): Promise<Entry | null> {
+    // Redis unreachable (reported once by watchRedis): the cache carries on in-process.
+    if ((this.redis as Redis).status !== 'ready') return null;
     try {
       const raw = await withTimeout((this.redis as Redis).getBuffer(this.namespace + key), REDIS_TIMEOUT_MS);
       return raw === null ? null : decode(raw);
@@ -233,7 +235,7 @@ export class ResponseCache {
   }
 
   private async writeShared(key: string, entry: Entry): Promise<void> {
-    if (this.redis === null) return;
+    if (this.redis === null || this.redis.status !== 'ready') return;
     const ttl = entry.staleUntil - Date.now();
     if (ttl <= 0) return;
     try {

@@ -29,9 +29,18 @@ export const openApiPlugin = fp(
       },
     });
     app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    // The contract has no redirects: `/api/docs` answers the page itself (the reference plugin
+    // would redirect it to `/api/docs/`), which loads its script by an absolute path.
+    app.addHook('onRoute', (route) => {
+      if (route.url !== '/api/docs' || ![route.method].flat().some((method) => method === 'GET' || method === 'HEAD')) return;
+      route.handler = async (request, reply) => {
+        const page = await app.inject({ method: 'GET', url: '/api/docs/', headers: { 'x-request-id': request.id } });
+        return reply.code(page.statusCode).type(String(page.headers['content-type'] ?? 'text/html; charset=utf-8')).send(page.body);
+      };
+    });
     await app.register(apiReference, {
       routePrefix: '/api/docs',
-      configuration: { url: '/api/openapi.json' },
+      configuration: { url: '/api/openapi.json', cdn: '/api/docs/js/scalar.js' },
       logLevel: 'warn',
       hooks: {
         // The reference page boots with an inline script; only these pages may run one.

@@ -197,15 +197,24 @@ describe.each(databaseBackends)('accounts on $name', (backend) => {
       expectProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
     });
 
-    it('→ keeps a prototype-poisoning body from doing anything but fail validation', async () => {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/register',
-        headers: { 'content-type': 'application/json' },
-        payload: `{"email":"${uniqueEmail()}","password":"${DEFAULT_PASSWORD}","name":"Ann","__proto__":{"admin":true}}`,
-      });
-      expect(res.statusCode).toBe(201);
-      expect(res.json().user).not.toHaveProperty('admin');
+    it('→ 400 for a prototype-poisoning body (`__proto__`, `constructor.prototype`), like any unknown field, registering nobody', async () => {
+      const email = uniqueEmail();
+      for (const [field, poison] of [
+        ['/__proto__', '"__proto__":{"admin":true}'],
+        ['/constructor', '"constructor":{"prototype":{"admin":true}}'],
+        ['/constructor', '"constructor":1'],
+      ] as const) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/register',
+          headers: { 'content-type': 'application/json' },
+          payload: `{"email":"${email}","password":"${DEFAULT_PASSWORD}","name":"Ann",${poison}}`,
+        });
+        expect(res.statusCode).toBe(400);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(res.json().errors).toContainEqual({ path: field, message: 'is not an allowed field' });
+      }
+      expect((await login(t.app, email, DEFAULT_PASSWORD)).statusCode).toBe(401);
     });
   });
 

@@ -5,19 +5,34 @@ import { sendProblem } from '../../plugins/error-handler.js';
 
 const Status = Type.Object({ status: Type.String() });
 
-/** `/healthz`: the process runs. `/readyz`: the database answers. */
+/** `/readyz` answers within this, whatever the database does (a frozen database never answers). */
+const READY_PROBE_MS = 1_500;
+
+/** `/healthz`: the process runs. `/readyz`: the database answers (within 1.5 s). */
 export async function healthRoutes(app: FastifyInstance, opts: { ping: () => Promise<void> }) {
   app.get('/healthz', { schema: { summary: 'Liveness', tags: ['operations'], response: { 200: Status } } }, async () => ({ status: 'ok' }));
   app.get(
     '/readyz',
-    { schema: { summary: 'Readiness: 200 when the database answers', tags: ['operations'], response: { 200: Status, 503: Problem } } },
+    {
+      schema: {
+        summary: 'Readiness: 200 when the database answers within 1.5 s, else 503 with Retry-After',
+        tags: ['operations'],
+        response: { 200: Status, 503: Problem },
+      },
+    },
     async (request, reply) => {
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the database did not answer within ${READY_PROBE_MS} ms`)), READY_PROBE_MS);
+      });
       try {
-        await opts.ping();
+        await Promise.race([opts.ping(), deadline]);
         return { status: 'ready' };
       } catch (error) {
         request.log.warn({ err: error }, 'database not ready');
-        return sendProblem(reply, 503, 'INTERNAL', 'The database is not answering.', { headers: { 'retry-after': '5' } });
+        return sendProblem(reply, 503, 'SERVICE_UNAVAILABLE', 'The database is not answering.', { headers: { 'retry-after': '2' } });
+      } finally {
+        clearTimeout(timer);
       }
     },
   );
