@@ -11,9 +11,9 @@ import { lazyChildLogger, requestIdOf, requestLogController } from './lib/reques
 import type { CatalogSource } from './integrations/catalog-source.js';
 import { createValidatorCompiler } from './lib/validation.js';
 import { authPlugin } from './plugins/auth.js';
-import { errorHandlerPlugin } from './plugins/error-handler.js';
+import { errorHandlerPlugin, frameworkError } from './plugins/error-handler.js';
 import { openApiPlugin } from './plugins/openapi.js';
-import { securityPlugin } from './plugins/security.js';
+import { SECURITY_HEADERS, securityPlugin } from './plugins/security.js';
 import { webPlugin } from './plugins/web.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
@@ -74,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // A request that reached us before SIGTERM is answered, not refused: draining means finishing.
     return503OnClosing: false,
     routerOptions: { caseSensitive: true, ignoreTrailingSlash: false, maxParamLength: 200 },
+    frameworkErrors: frameworkError(SECURITY_HEADERS),
   });
   app.setValidatorCompiler(createValidatorCompiler());
   app.addHook('onRequest', (request, reply, done) => {

@@ -126,6 +126,19 @@ export const errorHandlerPlugin = fp(
   { name: 'error-handler' },
 );
 
+/**
+ * Fastify's `frameworkErrors`: what its router refuses before any hook runs — a path that is not
+ * valid percent-encoding (400), a path parameter longer than the router takes (404: no resource has
+ * such an id) — answered as problem+json with the security headers, never Fastify's own JSON.
+ */
+export function frameworkError(headers: Readonly<Record<string, string>>) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    reply.header('x-request-id', request.id).headers(headers);
+    if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, 404, 'NOT_FOUND', 'No such resource.');
+    return sendProblem(reply, 400, 'VALIDATION_FAILED', 'The request URL is not valid.');
+  };
+}
+
 /** 404 for unknown `/api` paths (and anything else when no web app is built). */
 export function apiNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return sendProblem(reply, 404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`);
