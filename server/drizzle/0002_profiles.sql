@@ -21,9 +21,14 @@ CREATE UNIQUE INDEX "profiles_user_name_key" ON "profiles" USING btree ("user_id
 CREATE UNIQUE INDEX "profiles_one_owner_key" ON "profiles" USING btree ("user_id") WHERE "profiles"."owner";--> statement-breakpoint
 CREATE INDEX "profiles_user_order_idx" ON "profiles" USING btree ("user_id","created_at","seq");--> statement-breakpoint
 -- The owner profile of every existing account; its avatar is picked from the id, so neighbours differ.
+-- The name is cut to 30 characters and trimmed again as the server trims (JavaScript's whitespace), so
+-- a cut that ends in a space leaves none. hashtext() is an int4: taken to bigint before it is made
+-- non-negative, as abs(-2147483648) overflows int4.
 INSERT INTO "profiles" ("user_id", "name", "avatar", "owner", "created_at")
-SELECT "id", left(btrim("name"), 30),
-       (ARRAY['ember','tide','moss','dusk','sunny','plum','coral','frost','comet','fern','ink','honey'])[1 + mod(abs(hashtext("id"::text)), 12)],
+SELECT "id",
+       regexp_replace(left(regexp_replace("name", '^[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+|[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+$', '', 'g'), 30),
+                      '^[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+|[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+$', '', 'g'),
+       (ARRAY['ember','tide','moss','dusk','sunny','plum','coral','frost','comet','fern','ink','honey'])[1 + mod(hashtext("id"::text)::bigint + 2147483648, 12)],
        true, "created_at"
 FROM "users";
 --> statement-breakpoint

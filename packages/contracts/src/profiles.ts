@@ -88,7 +88,9 @@ export const SwitchProfileBody = Type.Object(
 export type SwitchProfileBody = Type.Static<typeof SwitchProfileBody>;
 
 export const ProfileParams = Type.Object(
-  { id: Type.String({ maxLength: 64, description: 'A profile id; an id that is not one of your profiles answers 404.' }) },
+  // No length or shape limit: an id is opaque, and any string that is not one of the account's
+  // profiles (however long or malformed) answers 404, never 400.
+  { id: Type.String({ description: 'A profile id; any id that is not one of your profiles answers 404.' }) },
   { additionalProperties: false },
 );
 export type ProfileParams = Type.Static<typeof ProfileParams>;

@@ -71,10 +71,12 @@ export function sendProblem(
 
 /**
  * Fastify's `frameworkErrors`: errors found before a route is chosen (a path with bad
- * percent-encoding, `FST_ERR_BAD_URL`). No route hook has run, so the security headers are added here.
+ * percent-encoding, `FST_ERR_BAD_URL`; an overlong path parameter). No route hook has run, so the security headers are added here.
  */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  reply.headers(SECURITY_HEADERS);
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-request-id', request.id).headers(SECURITY_HEADERS);
+  // A path parameter longer than the router takes names no resource.
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return void sendProblem(reply, 404, 'NOT_FOUND', 'No such resource.');
   const detail = error.code === 'FST_ERR_BAD_URL' ? 'The request path is not valid percent-encoded UTF-8.' : 'The request is invalid.';
   void sendProblem(reply, 400, 'VALIDATION_FAILED', detail);
 }

@@ -54,7 +54,7 @@ export const securityPlugin = fp(
   async (app: FastifyInstance, opts: { corsOrigins: string[] }) => {
     const securityHeaders = SECURITY_HEADERS;
     app.addHook('onRequest', (_request, reply, done) => {
-      reply.headers(securityHeaders);
+      reply.headers(SECURITY_HEADERS);
       done();
     });
     // With no origin listed (the default: the web app is same-origin) there is nothing to allow, and
@@ -62,7 +62,7 @@ export const securityPlugin = fp(
     if (opts.corsOrigins.length === 0) return;
     await app.register(cors, {
       origin: opts.corsOrigins,
-      methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
       allowedHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
       exposedHeaders: ['ETag', 'Retry-After', 'WWW-Authenticate'],
       maxAge: 600,

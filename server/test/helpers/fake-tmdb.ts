@@ -10,7 +10,24 @@ import type { AddressInfo } from 'node:net';
 import { loggerOptions, type AppDeps } from '../../src/app.js';
 
 const FIXTURES = new URL('../fixtures/tmdb/', import.meta.url);
-const fixture = <T = unknown>(name: string): T => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as T;
+
+/**
+ * Where fixtures are read: the folders of the fake's fixture sets, first match wins, then
+ * `fixtures/tmdb/`. The `family` set (`fixtures/tmdb-family/`) adds films of every US certification
+ * to the lists, for the maturity suites.
+ */
+type FixtureSet = 'family';
+
+function fixture<T = unknown>(name: string, folders: readonly URL[] = [FIXTURES]): T {
+  for (const folder of folders) {
+    try {
+      return JSON.parse(readFileSync(new URL(name, folder), 'utf8')) as T;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  throw Object.assign(new Error(`no fixture ${name}`), { code: 'ENOENT' });
+}
 
 /** TMDB's error bodies, verbatim. */
 export const TMDB_ERRORS: Record<number, { status_code: number; status_message: string; success: false }> = {
@@ -79,9 +96,9 @@ const APPENDED = new Set<string>(['videos', 'release_dates', 'content_ratings'])
 type Details = { id: number } & Record<string, unknown>;
 
 /** A title's details fixture (`movie-550.json`), with every appendable part; null when there is none (404). */
-function detailsFixture(mediaType: 'movie' | 'tv', id: number): Details | null {
+function detailsFixture(mediaType: 'movie' | 'tv', id: number, folders: readonly URL[]): Details | null {
   try {
-    return fixture<Details>(`${mediaType}-${id}.json`);
+    return fixture<Details>(`${mediaType}-${id}.json`, folders);
   } catch {
     return null;
   }
@@ -95,11 +112,11 @@ const MOVIE_CERTIFICATIONS = ['G', 'PG', 'PG-13', 'R', 'NC-17'];
  * films with a US certification at or below X (from their fixture's `release_dates`); films with
  * none are left out, as TMDB does.
  */
-function withinCertification(id: number, query: Record<string, string>): boolean {
+function withinCertification(id: number, query: Record<string, string>, folders: readonly URL[]): boolean {
   const ceiling = query['certification.lte'];
   if (ceiling === undefined) return true;
   if (query.certification_country !== 'US') return false;
-  const releases = (detailsFixture('movie', id)?.release_dates as { results: { iso_3166_1: string; release_dates: { certification: string }[] }[] } | undefined)?.results;
+  const releases = (detailsFixture('movie', id, folders)?.release_dates as { results: { iso_3166_1: string; release_dates: { certification: string }[] }[] } | undefined)?.results;
   const certifications = releases?.find((country) => country.iso_3166_1 === 'US')?.release_dates.map((release) => release.certification).filter(Boolean) ?? [];
   const rank = (certification: string) => MOVIE_CERTIFICATIONS.indexOf(certification);
   return certifications.some((certification) => rank(certification) >= 0 && rank(certification) <= rank(ceiling));
@@ -110,27 +127,27 @@ const pageOf = (data: Paged, page: number): Paged =>
   page === 1 ? data : { ...data, page, results: page <= data.total_pages ? data.results : [] };
 
 /** The fixture answer for a path, or null (404). */
-function answer(path: string, query: Record<string, string>): unknown {
+function answer(path: string, query: Record<string, string>, folders: readonly URL[]): unknown {
   const page = Number(query.page ?? '1');
   if (page < 1 || page > 500) return { status: 400 };
   let match: RegExpExecArray | null;
-  if (path === '/movie/popular') return pageOf(fixture('movie-popular.json'), page);
-  if ((match = /^\/trending\/all\/(day|week)$/.exec(path))) return pageOf(fixture(`trending-all-${match[1]}.json`), page);
-  if (path === '/search/multi') return pageOf(fixture('search-multi.json'), page);
-  if (path === '/genre/movie/list') return fixture('genre-movie-list.json');
-  if (path === '/genre/tv/list') return fixture('genre-tv-list.json');
+  if (path === '/movie/popular') return pageOf(fixture('movie-popular.json', folders), page);
+  if ((match = /^\/trending\/all\/(day|week)$/.exec(path))) return pageOf(fixture(`trending-all-${match[1]}.json`, folders), page);
+  if (path === '/search/multi') return pageOf(fixture('search-multi.json', folders), page);
+  if (path === '/genre/movie/list') return fixture('genre-movie-list.json', folders);
+  if (path === '/genre/tv/list') return fixture('genre-tv-list.json', folders);
   if ((match = /^\/discover\/(movie|tv)$/.exec(path))) {
     const mediaType = match[1] as 'movie' | 'tv';
-    const all = fixture<Paged>(`discover-${mediaType}.json`);
+    const all = fixture<Paged>(`discover-${mediaType}.json`, folders);
     const genre = Number(query.with_genres);
     const results = all.results.filter(
-      (item) => (!query.with_genres || item.genre_ids?.includes(genre)) && (mediaType === 'tv' || withinCertification(item.id, query)),
+      (item) => (!query.with_genres || item.genre_ids?.includes(genre)) && (mediaType === 'tv' || withinCertification(item.id, query, folders)),
     );
     return pageOf({ page: 1, results, total_pages: 1, total_results: results.length }, page);
   }
   if ((match = /^\/(movie|tv)\/(\d+)(?:\/(videos|release_dates|content_ratings))?$/.exec(path))) {
     const [, mediaType, id, part] = match;
-    const details = detailsFixture(mediaType as 'movie' | 'tv', Number(id));
+    const details = detailsFixture(mediaType as 'movie' | 'tv', Number(id), folders);
     if (details === null) return null;
     // A sub-resource alone: `/videos`, `/release_dates` (films), `/content_ratings` (series).
     if (part) {
@@ -147,8 +164,9 @@ function answer(path: string, query: Record<string, string>): unknown {
   return null;
 }
 
-/** Starts a fake TMDB on a free port. */
-export async function startFakeTmdb(options: { apiKey?: string; accessToken?: string } = {}): Promise<FakeTmdb> {
+/** Starts a fake TMDB on a free port; `fixtures` adds fixture sets in front of the default one. */
+export async function startFakeTmdb(options: { apiKey?: string; accessToken?: string; fixtures?: FixtureSet[] } = {}): Promise<FakeTmdb> {
+  const sets = [...(options.fixtures ?? []).map((set) => new URL(`../fixtures/tmdb-${set}/`, import.meta.url)), FIXTURES];
   const apiKey = options.apiKey ?? 'fake-v3-key-0123456789abcdef0123456789ab';
   const accessToken = options.accessToken ?? 'fake-v4-read-token.eyJhdWQiOiJmYWtlIn0.c2lnbmF0dXJl';
   const requests: RecordedRequest[] = [];
@@ -200,7 +218,7 @@ export async function startFakeTmdb(options: { apiKey?: string; accessToken?: st
       const credentialOk = query.api_key === apiKey || req.headers.authorization === `Bearer ${accessToken}`;
       if (!credentialOk) return send(res, 401, TMDB_ERRORS[401]);
       if (script?.body !== undefined) return send(res, 200, script.body);
-      const body = answer(path, query);
+      const body = answer(path, query, sets);
       if (body === null) return send(res, 404, TMDB_ERRORS[404]);
       if (typeof body === 'object' && body !== null && 'status' in body && (body as { status: number }).status === 400) {
         return send(res, 400, { errors: ['page must be less than or equal to 500'], success: false });

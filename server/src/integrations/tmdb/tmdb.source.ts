@@ -88,6 +88,9 @@ export class TmdbSource implements CatalogSource {
   /**
    * Titles by popularity, of one genre (or any with `genreId` null). Films are filtered by TMDB's
    * certification filter before paging; series, which `/discover/tv` cannot filter so, page by page.
+   * Films are then checked title by title as well: TMDB's filter matches a film when any of its US
+   * releases is within the ceiling (a later TV edit rated PG lets a PG-13 film through), while a
+   * film's certification is that of its earliest theatrical release.
    */
   async discover(mediaType: MediaType, genreId: number | null, page: number, limit: MaturityLimit): Promise<Page> {
     const paged = await this.client.get<TmdbPaged<TmdbMovieItem | TmdbTvItem>>(`/discover/${mediaType}`, {
@@ -97,8 +100,7 @@ export class TmdbSource implements CatalogSource {
       ...(mediaType === 'movie' ? certificationFilter(limit) : {}),
       page,
     });
-    const result = capPages(toPage(paged, mediaType, this.imageBase));
-    return mediaType === 'movie' ? result : withinLimit(result, limit);
+    return withinLimit(capPages(toPage(paged, mediaType, this.imageBase)), limit);
   }
 
   /**
