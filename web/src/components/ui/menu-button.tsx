@@ -111,8 +111,12 @@ export function MenuButton({ label, children, items, header }: MenuButtonProps) 
       </button>
       {open && (
         <div ref={popupRef} className="menu__popup">
-        {header && <div className="menu__header">{header}</div>}
         <ul id={menuId} ref={menuRef} role="menu" aria-label={label} className="menu__list" onKeyDown={onMenuKeyDown}>
+          {header && (
+            <li role="none" className="menu__header">
+              {header}
+            </li>
+          )}
           {items.map((item, index) => (
             <li key={item.label} role="none">
               <button
