@@ -18,6 +18,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { SHELL_COOKIE } from '@marquee/contracts/shell';
 import { repoRoot, startServer, writeJson } from './lib/index.js';
 
 const run = promisify(execFile);
@@ -109,7 +110,11 @@ async function browseRouteJs(initial: Set<string>): Promise<number> {
 
 // ---------- server ----------
 
-/** Registers an account and returns its refresh cookie (`marquee_refresh=…`). */
+/**
+ * Registers an account and returns its cookies as a returning visitor's browser sends them: the
+ * refresh cookie (`marquee_refresh=…`) and the shell cookie the web app set at sign-in (its
+ * profile's maturity level, so the page shell paints that level's hero).
+ */
 async function refreshCookie(base: string): Promise<string> {
   const response = await fetch(`${base}/api/auth/register`, {
     method: 'POST',
@@ -119,7 +124,7 @@ async function refreshCookie(base: string): Promise<string> {
   if (response.status !== 201) throw new Error(`register answered ${response.status}`);
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith('marquee_refresh='));
   if (!cookie) throw new Error('register set no marquee_refresh cookie');
-  return cookie.split(';')[0] as string;
+  return `${cookie.split(';')[0] as string}; ${SHELL_COOKIE}=all`;
 }
 
 // ---------- Lighthouse ----------

@@ -48,3 +48,30 @@ test('axe finds no serious or critical violations on sign in and create account'
   await expect(page.getByRole('heading', { name: 'Create account' })).toBeVisible();
   await expectNoSeriousViolations(page, 'create account');
 });
+
+test('axe finds no serious or critical violations on the profile pages, their dialogs and the account menu', async ({ page }) => {
+  const account = await registerThroughApi(page, 'axeprofiles');
+  const created = await page.request.post('/api/profiles', { headers: account.headers, data: { name: 'Little one', kids: true, maturity: 'little_kids' } });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  expect((await page.request.patch(`/api/profiles/${id}`, { headers: account.headers, data: { pin: '1234', current_password: account.password } })).status()).toBe(200);
+
+  await page.goto('/profiles');
+  await expect(page.getByRole('button', { name: 'Little one', exact: true })).toBeVisible();
+  await expectNoSeriousViolations(page, '/profiles');
+  await page.getByRole('button', { name: 'Little one', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Enter PIN' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'the PIN dialog');
+  await page.keyboard.press('Escape');
+
+  await page.goto('/profiles/manage');
+  await page.getByRole('button', { name: 'Edit Little one' }).click();
+  await expect(page.getByRole('dialog', { name: 'Edit Little one' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'the edit profile dialog');
+  await page.keyboard.press('Escape');
+
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Account' }).click();
+  await expect(page.getByRole('menu')).toBeVisible();
+  await expectNoSeriousViolations(page, 'the account menu');
+});

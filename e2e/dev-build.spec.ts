@@ -33,3 +33,48 @@ test('in the development build, the detail dialog stays open, named after its ti
   await expect(page).toHaveURL(/\/$/);
   await expect(card).toBeFocused();
 });
+
+test('in the development build, the profile dialogs stay open until saved or cancelled, and the PIN dialog until unlocked', async ({ page }) => {
+  const account = newAccount('devprofiles');
+  await registerThroughUi(page, account);
+  await page.goto('/profiles/manage');
+
+  await page.getByRole('button', { name: 'Add profile' }).click();
+  const add = page.getByRole('dialog', { name: 'Add profile' });
+  await expect(add).toBeVisible();
+  await expect(add.getByLabel('Name')).toBeFocused();
+  await add.getByLabel('Name').fill('Dev kid');
+  await add.getByRole('checkbox', { name: /Kids profile/ }).check();
+  await expect(add).toBeVisible();
+  await add.getByRole('button', { name: 'Save' }).click();
+  await expect(add).toBeHidden();
+
+  await page.getByRole('button', { name: `Edit ${account.name}` }).click();
+  const edit = page.getByRole('dialog', { name: `Edit ${account.name}` });
+  await edit.getByLabel('PIN').fill('4321');
+  await edit.getByLabel('Current password').fill(account.password);
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+
+  // Over to the kids profile, then back through the PIN dialog.
+  await page.goto('/profiles');
+  await page.getByRole('button', { name: 'Dev kid', exact: true }).click();
+  await expect(page.getByRole('banner').getByText('Kids', { exact: true })).toBeVisible();
+  await page.goto('/profiles');
+  await page.getByRole('button', { name: account.name, exact: true }).click();
+  const pin = page.getByRole('dialog', { name: 'Enter PIN' });
+  await expect(pin).toBeVisible();
+  await expect(pin.getByLabel('PIN')).toBeFocused();
+  await pin.getByLabel('PIN').fill('0000');
+  await pin.getByRole('button', { name: 'Unlock' }).click();
+  await expect(pin.getByRole('alert')).toBeVisible();
+  await expect(pin).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(pin).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Who’s watching?' })).toBeVisible();
+  await page.getByRole('button', { name: account.name, exact: true }).click();
+  await pin.getByLabel('PIN').fill('4321');
+  await pin.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('banner').getByText('Kids', { exact: true })).toHaveCount(0);
+});

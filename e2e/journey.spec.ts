@@ -56,7 +56,7 @@ test('the whole journey: sign up, browse, search, details, My List, reload, prof
 
   // Profile: change the name.
   await page.getByRole('button', { name: 'Account' }).click();
-  await page.getByRole('menuitem', { name: 'Profile' }).click();
+  await page.getByRole('menuitem', { name: 'Account settings' }).click();
   await expect(page).toHaveURL(/\/profile$/);
   await page.getByLabel('Name', { exact: true }).fill('Ann Renamed');
   await page.getByRole('form', { name: 'Your details' }).getByRole('button', { name: 'Save' }).click();

@@ -123,7 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(catalogRoutes, { catalog });
   await app.register(artworkRoutes);
   await app.register(watchlistRoutes, { watchlist });
-  await app.register(webPlugin, { webDist: config.webDist, shell: { info: () => catalog.info(), featured: () => catalog.featured('all') } });
+  await app.register(webPlugin, { webDist: config.webDist, shell: { info: () => catalog.info(), featured: (level) => catalog.featured(level) } });
 
   app.addHook('onClose', async () => {
     await catalog.close();

@@ -37,3 +37,6 @@ export function backdropSrcSet(url: string | null): string | undefined {
 export function backdropSrc(url: string): string {
   return TMDB_SIZE.test(url) ? url.replace(TMDB_SIZE, '/t/p/w1280/') : url;
 }
+
+/** The path a profile's avatar image is served at (`GET /api/profiles/avatars/{key}.svg`). */
+export const avatarPath = (key: string): string => `/api/profiles/avatars/${encodeURIComponent(key)}.svg`;

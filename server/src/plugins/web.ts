@@ -8,6 +8,10 @@
  * and the featured title and catalog notice ride along as JSON, so the app shows the hero and the
  * footer without asking for them. One rendering per featured answer, compressed once. Where each
  * goes is named in index.html by the markers of `@marquee/contracts/shell`.
+ *
+ * The hero is the featured title of the visitor's maturity level, which the web app names in the
+ * shell cookie (`SHELL_COOKIE`): a kids profile's shell never paints a title above its limit, and a
+ * visitor without the cookie (signed out) gets no hero at all. The page therefore varies by Cookie.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -15,16 +19,17 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { CatalogInfo, TitleDetails } from '@marquee/contracts';
 import { backdropSrc, backdropSrcSet } from '@marquee/contracts/artwork';
-import { SHELL_BACKDROP_TIMING, SHELL_DATA_ID, SHELL_MARKERS, type ShellData, type ShellMarker } from '@marquee/contracts/shell';
+import type { MaturityLevel } from '@marquee/contracts/maturity';
+import { SHELL_BACKDROP_TIMING, SHELL_DATA_ID, SHELL_MARKERS, shellLevelOf, type ShellData, type ShellMarker } from '@marquee/contracts/shell';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { etagOf, sendAnswer, type ReadyAnswer } from '../lib/representation.js';
 import { apiNotFound } from './error-handler.js';
 
-/** What the shell is filled with: the catalog's notice and, when it can be had, the featured title. */
+/** What the shell is filled with: the catalog's notice and, when it can be had, the featured title of a level. */
 export interface ShellSource {
   info(): CatalogInfo;
-  featured(): Promise<ReadyAnswer>;
+  featured(level: MaturityLevel): Promise<ReadyAnswer>;
 }
 
 /** How long the shell waits for the featured title (e.g. TMDB slow and nothing cached) before going without it. */
@@ -88,8 +93,8 @@ export function parseShell(html: string, file = 'index.html'): ShellTemplate {
  * The page shell with the featured title behind the boot screen — its backdrop (the same file the
  * hero asks for), name and overview, styled like the hero — and the shell data for the app.
  */
-export function renderShell(shell: ShellTemplate, info: CatalogInfo, featured: TitleDetails | null): string {
-  const fill: Record<ShellMarker, string> = { hero: featured ? shellHero(featured) : '', data: shellData({ catalog: info, featured }) };
+export function renderShell(shell: ShellTemplate, info: CatalogInfo, featured: TitleDetails | null, level: MaturityLevel | null = null): string {
+  const fill: Record<ShellMarker, string> = { hero: featured ? shellHero(featured) : '', data: shellData({ catalog: info, featured, level }) };
   let html = shell.parts[0] ?? '';
   shell.markers.forEach((marker, i) => {
     html += fill[marker] + (shell.parts[i + 1] ?? '');
@@ -128,27 +133,29 @@ export const webPlugin = fp(
     // asking for what the server could have sent. That means a web build that does not match this
     // server (stale, or index.html edited), so start-up stops here, before anyone is served.
     const shell = parseShell(await readFile(indexPath, 'utf8'), indexPath);
-    // The rendering for the current featured answer (the catalog cache hands out the same object until it changes).
-    let rendered: { featured: ReadyAnswer | null; page: ReadyAnswer } | null = null;
-    const featuredInTime = async (): Promise<ReadyAnswer | null> => {
+    // Per level, the rendering for the current featured answer (the catalog cache hands out the same
+    // object until it changes); `none` is the signed-out shell, without a hero.
+    const rendered = new Map<MaturityLevel | 'none', { featured: ReadyAnswer | null; page: ReadyAnswer }>();
+    const featuredInTime = async (level: MaturityLevel): Promise<ReadyAnswer | null> => {
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<null>((resolve) => {
         timer = setTimeout(() => resolve(null), FEATURED_WAIT_MS);
       });
       try {
-        return await Promise.race([opts.shell.featured().catch(() => null), late]);
+        return await Promise.race([opts.shell.featured(level).catch(() => null), late]);
       } finally {
         clearTimeout(timer);
       }
     };
-    const shellPage = async () => {
-      const featured = await featuredInTime();
-      if (rendered === null || rendered.featured !== featured) {
-        const title = featured ? (JSON.parse(featured.body.toString('utf8')) as TitleDetails) : null;
-        const body = Buffer.from(renderShell(shell, opts.shell.info(), title));
-        rendered = { featured, page: { body, etag: etagOf(body) } };
-      }
-      return rendered.page;
+    const shellPage = async (level: MaturityLevel | null) => {
+      const featured = level ? await featuredInTime(level) : null;
+      const last = rendered.get(level ?? 'none');
+      if (last && last.featured === featured) return last.page;
+      const title = featured ? (JSON.parse(featured.body.toString('utf8')) as TitleDetails) : null;
+      const body = Buffer.from(renderShell(shell, opts.shell.info(), title, level));
+      const page = { body, etag: etagOf(body) };
+      rendered.set(level ?? 'none', { featured, page });
+      return page;
     };
     // Assets live in their own scope, so only they pay for the Vary hook.
     await app.register(async (assets) => {
@@ -172,8 +179,12 @@ export const webPlugin = fp(
         },
       });
     });
-    const sendIndex = async (request: FastifyRequest, reply: FastifyReply) =>
-      sendAnswer(request, reply, await shellPage(), 'no-cache', 'text/html; charset=utf-8');
+    const sendIndex = async (request: FastifyRequest, reply: FastifyReply) => {
+      const page = await shellPage(shellLevelOf(request.headers.cookie));
+      // The hero depends on the shell cookie: a cache must not hand one visitor's page to another.
+      reply.header('vary', 'Cookie');
+      return sendAnswer(request, reply, page, 'no-cache', 'text/html; charset=utf-8');
+    };
     app.get('/', { schema: { hide: true } }, sendIndex);
     app.setNotFoundHandler((request, reply) => {
       const pathname = request.url.split('?')[0] ?? '/';

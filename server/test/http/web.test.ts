@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import type { TitleDetails } from '@marquee/contracts';
+import { maturityAllows } from '@marquee/contracts/maturity';
 import Fastify from 'fastify';
 import { parseShell, renderShell, ShellMarkerError, webPlugin } from '../../src/plugins/web.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,9 +68,10 @@ describe('the web app at /', () => {
   it('fills the shell with the featured title (backdrop, name, overview) and the data the app would otherwise fetch', async () => {
     const featured = (await t.app.inject({ method: 'GET', url: '/api/movies/featured' })).json();
     const info = (await t.app.inject({ method: 'GET', url: '/api/catalog' })).json();
-    const res = await t.app.inject({ method: 'GET', url: '/login', headers: { 'accept-encoding': 'br' } });
+    const res = await t.app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': 'br', cookie: 'other=1; marquee_shell=all' } });
     expect(res.headers['content-encoding']).toBe('br');
     expect(String(res.headers.vary)).toContain('Accept-Encoding');
+    expect(String(res.headers.vary)).toContain('Cookie');
     const html = brotliDecompressSync(res.rawPayload).toString();
     expect(html).toContain(`<img class="boot__backdrop" src="${featured.backdrop_url}"`);
     // The app waits for the browser to report this image on screen before it replaces the shell.
@@ -80,9 +82,34 @@ describe('the web app at /', () => {
     expect(html).toMatch(/<\/div><\/div><script id="shell-data" type="application\/json">.*<\/script><\/body>/);
     expect(html).not.toContain('marquee:shell-');
     const data = /<script id="shell-data" type="application\/json">(.*?)<\/script>/.exec(html)?.[1];
-    expect(JSON.parse(data!)).toEqual({ catalog: info, featured });
-    const again = await t.app.inject({ method: 'GET', url: '/', headers: { 'if-none-match': String(res.headers.etag) } });
+    expect(JSON.parse(data!)).toEqual({ catalog: info, featured, level: 'all' });
+    const again = await t.app.inject({ method: 'GET', url: '/', headers: { cookie: 'marquee_shell=all', 'if-none-match': String(res.headers.etag) } });
     expect(again.statusCode).toBe(304);
+  });
+
+  it('paints no hero for a visitor without the shell cookie (signed out), nor for an unknown level', async () => {
+    const info = (await t.app.inject({ method: 'GET', url: '/api/catalog' })).json();
+    for (const cookie of [undefined, 'marquee_shell=adults', 'marquee_shell=']) {
+      const res = await t.app.inject({ method: 'GET', url: '/login', headers: cookie ? { cookie } : {} });
+      expect(res.statusCode).toBe(200);
+      expect(String(res.headers.vary)).toContain('Cookie');
+      expect(res.body).not.toContain('boot__stage');
+      const data = /<script id="shell-data" type="application\/json">(.*?)<\/script>/.exec(res.body)?.[1];
+      expect(JSON.parse(data!)).toEqual({ catalog: info, featured: null, level: null });
+    }
+  });
+
+  it('paints the featured title of the shell cookie’s level, one the profile may see', async () => {
+    const adult = (await t.app.inject({ method: 'GET', url: '/', headers: { cookie: 'marquee_shell=all' } })).body;
+    for (const level of ['little_kids', 'older_kids', 'teens'] as const) {
+      const res = await t.app.inject({ method: 'GET', url: '/', headers: { cookie: `marquee_shell=${level}` } });
+      const data = JSON.parse(/<script id="shell-data" type="application\/json">(.*?)<\/script>/.exec(res.body)![1]!) as { featured: TitleDetails; level: string };
+      expect(data.level).toBe(level);
+      expect(maturityAllows(level, data.featured.certification)).toBe(true);
+      expect(res.body).toContain('<div class="boot__stage">');
+      // Cached renderings are kept per level: asking again for `all` still gives the adult page.
+      expect((await t.app.inject({ method: 'GET', url: '/', headers: { cookie: 'marquee_shell=all' } })).body).toBe(adult);
+    }
   });
 
   it('keeps catalog text from breaking out of the shell’s markup or script', () => {
@@ -127,10 +154,10 @@ describe('the page shell when the catalog is slow', () => {
       shell: { info: () => ({ source: 'tmdb', attribution: 'TMDB notice' }), featured: () => new Promise(() => {}) },
     });
     try {
-      const res = await app.inject({ method: 'GET', url: '/' });
+      const res = await app.inject({ method: 'GET', url: '/', headers: { cookie: 'marquee_shell=teens' } });
       expect(res.statusCode).toBe(200);
       expect(res.body).not.toContain('boot__backdrop');
-      expect(res.body).toContain('{"catalog":{"source":"tmdb","attribution":"TMDB notice"},"featured":null}');
+      expect(res.body).toContain('{"catalog":{"source":"tmdb","attribution":"TMDB notice"},"featured":null,"level":"teens"}');
     } finally {
       await app.close();
       await rm(dist, { recursive: true, force: true });

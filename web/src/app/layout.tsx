@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useState } from 'react';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
-import { MenuButton } from '../components/ui/menu-button';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { MenuButton, type MenuItem } from '../components/ui/menu-button';
+import { ProfileAvatar } from '../components/ui/profile-avatar';
 import { useSession } from '../features/auth/api/use-session';
 import { signOut } from '../features/auth/api/sign-out';
 import { CatalogAttribution } from '../features/catalog/components/catalog-attribution';
@@ -11,11 +12,22 @@ import { PageFallback } from './routes/page-fallback';
 /** The signed-in frame: header (navigation, search, account menu), the page, and the footer. */
 export function AppLayout() {
   const navigate = useNavigate();
-  const { user } = useSession();
+  const location = useLocation();
+  const { user, profile } = useSession();
   const scrolled = useScrolled();
+  const kids = profile?.kids ?? false;
+  const from = { pathname: location.pathname, search: location.search, hash: location.hash };
+
+  const items: MenuItem[] = [
+    { label: 'Switch profile', onSelect: () => navigate(paths.profiles, { state: { from } }) },
+    // A kids profile cannot manage profiles (the server refuses it too).
+    ...(kids ? [] : [{ label: 'Manage profiles', onSelect: () => navigate(paths.manageProfiles) }]),
+    { label: 'Account settings', onSelect: () => navigate(paths.profile) },
+    { label: 'Sign out', onSelect: () => void signOut().then(() => navigate(paths.login, { replace: true })) },
+  ];
 
   return (
-    <div className="app">
+    <div className={`app${kids ? ' app--kids' : ''}`}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -23,6 +35,7 @@ export function AppLayout() {
         <Link to={paths.home} className="brand" aria-label="Marquee">
           <span aria-hidden="true">MARQUEE</span>
         </Link>
+        {kids && <span className="kids-badge">Kids</span>}
         <nav className="nav" aria-label="Main">
           {/* Plain links, not a list: the search and My List pages then hold exactly one list, their results. */}
           <NavLink to={paths.home} end>
@@ -34,16 +47,22 @@ export function AppLayout() {
           <HeaderSearch />
           <MenuButton
             label="Account"
-            items={[
-              { label: 'Profile', onSelect: () => navigate(paths.profile) },
-              {
-                label: 'Sign out',
-                onSelect: () => void signOut().then(() => navigate(paths.login, { replace: true })),
-              },
-            ]}
+            items={items}
+            header={
+              profile && (
+                <span className="menu__profile">
+                  <ProfileAvatar avatar={profile.avatar} size={32} />
+                  <span>{profile.name}</span>
+                </span>
+              )
+            }
           >
             <span className="avatar" aria-hidden="true">
-              {user?.avatar ? <img src={user.avatar} alt="" /> : <span>{(user?.name || user?.email || '?').charAt(0).toUpperCase()}</span>}
+              {profile ? (
+                <ProfileAvatar avatar={profile.avatar} size={32} />
+              ) : (
+                <span>{(user?.name || user?.email || '?').charAt(0).toUpperCase()}</span>
+              )}
             </span>
             <svg className="menu__caret" viewBox="0 0 10 6" width="10" height="6" aria-hidden="true">
               <path d="M1 1l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.5" />

@@ -3,6 +3,8 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { restoreSession } from '../lib/api-client';
 import { createQueryClient } from '../lib/query-client';
 import { session } from '../lib/session';
+import { clearShellLevel, writeShellLevel } from '../lib/shell-cookie';
+import { watchlistQueryKey } from '../features/watchlist/api/get-watchlist';
 
 interface AppProvidersProps {
   children: ReactNode;
@@ -20,11 +22,18 @@ export function AppProviders({ children, queryClient: given, restore = true }: A
   const [queryClient] = useState(() => given ?? createQueryClient());
 
   useEffect(() => {
-    let last = session.getSnapshot().status;
+    let last = session.getSnapshot();
     return session.subscribe(() => {
-      const status = session.getSnapshot().status;
-      if (status === 'signed-out' && last === 'signed-in') queryClient.clear();
-      last = status;
+      const now = session.getSnapshot();
+      if (now.status === 'signed-out' && last.status === 'signed-in') queryClient.clear();
+      // Another profile, or another limit: another My List. Catalog answers stay, kept apart by level.
+      else if (now.profile && last.profile && (now.profile.id !== last.profile.id || now.profile.maturity !== last.profile.maturity)) {
+        queryClient.removeQueries({ queryKey: watchlistQueryKey });
+      }
+      // The page shell of the next visit paints a hero this profile may see; none once signed out.
+      if (now.profile && now.profile.maturity !== last.profile?.maturity) writeShellLevel(now.profile.maturity);
+      else if (now.status === 'signed-out' && last.status !== 'signed-out') clearShellLevel();
+      last = now;
     });
   }, [queryClient]);
 

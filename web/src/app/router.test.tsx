@@ -32,7 +32,7 @@ describe('first-load prefetch from the route table', () => {
   it('the hero the page shell brought is not asked for again', async () => {
     const api = installFakeApi({});
     const queryClient = createQueryClient();
-    queryClient.setQueryData(featuredQuery.queryKey, featured);
+    queryClient.setQueryData(featuredQuery('all').queryKey, featured);
     await prefetchRoute(queryClient, { pathname: '/' });
     expect(api.requests.map((r) => r.path)).not.toContain('/api/movies/featured');
     expect(api.requests.map((r) => r.path)).toContain('/api/movies/popular');

@@ -3,6 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { matchRoutes, useLocation, useRoutes, type Location, type RouteObject } from 'react-router';
 import type { DialogLocationState } from '../components/ui/title-card';
 import { featuredQuery } from '../features/catalog/api/get-featured';
+import { catalogLevel } from '../lib/maturity-level';
 import { paths, routePatterns } from '../lib/paths';
 import { AppLayout } from './layout';
 import { RequireAuth, RedirectIfSignedIn } from './routes/require-auth';
@@ -28,6 +29,9 @@ const SearchPage = lazy(() => import('./routes/search'));
 const MyListPage = lazy(() => import('./routes/my-list'));
 const ProfilePage = lazy(() => import('./routes/profile'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
+// Choosing and managing profiles is not needed for browse's first row: their own chunks.
+const ProfilesPage = lazy(() => import('./routes/profiles'));
+const ManageProfilesPage = lazy(() => import('./routes/manage-profiles'));
 const TitleDialogRoute = lazy(() => import('./routes/title-dialog'));
 
 /**
@@ -37,8 +41,14 @@ const TitleDialogRoute = lazy(() => import('./routes/title-dialog'));
  */
 const browse: RouteHandle = {
   prefetch: (queryClient) =>
-    Promise.all([queryClient.prefetchQuery(featuredQuery), loadBrowse().then(({ prefetchBrowse }) => prefetchBrowse(queryClient))]),
+    Promise.all([prefetchFeatured(queryClient), loadBrowse().then(({ prefetchBrowse }) => prefetchBrowse(queryClient))]),
 };
+/** The hero at the level the page shell was made for, when a request without a token answers it. */
+function prefetchFeatured(queryClient: QueryClient): Promise<void> {
+  const { level, ready } = catalogLevel();
+  return ready ? queryClient.prefetchQuery(featuredQuery(level)) : Promise.resolve();
+}
+
 /** Sign-in and sign-up show without waiting for the session: their code is fetched at once. */
 const login: RouteHandle = { prefetch: loadLogin };
 const register: RouteHandle = { prefetch: loadRegister };
@@ -70,6 +80,26 @@ export const pageRoutes: RouteObject[] = [
           <RegisterPage />
         </Suspense>
       </RedirectIfSignedIn>
+    ),
+  },
+  {
+    path: paths.profiles,
+    element: (
+      <RequireAuth>
+        <Suspense fallback={<PageFallback />}>
+          <ProfilesPage />
+        </Suspense>
+      </RequireAuth>
+    ),
+  },
+  {
+    path: paths.manageProfiles,
+    element: (
+      <RequireAuth>
+        <Suspense fallback={<PageFallback />}>
+          <ManageProfilesPage />
+        </Suspense>
+      </RequireAuth>
     ),
   },
   {

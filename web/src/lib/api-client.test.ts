@@ -41,7 +41,7 @@ describe('api client and session', () => {
     expect((failure as ApiError).status).toBe(401);
     expect(api.calls('POST /api/auth/refresh')).toHaveLength(1);
     expect(api.calls('GET /api/watchlist')).toHaveLength(1);
-    expect(session.getSnapshot()).toEqual({ status: 'signed-out', user: null });
+    expect(session.getSnapshot()).toEqual({ status: 'signed-out', user: null, profile: null });
     expect(session.accessToken).toBeNull();
   });
 

@@ -7,6 +7,8 @@ export const paths = {
   register: '/register',
   myList: '/my-list',
   profile: '/profile',
+  profiles: '/profiles',
+  manageProfiles: '/profiles/manage',
   search: (q = '', genre?: number | null) => {
     const params = new URLSearchParams();
     if (q) params.set('q', q);

@@ -20,6 +20,12 @@ describe('readShellData', () => {
     expect(readShellData(documentWith(JSON.stringify({ catalog, featured })))).toEqual({ catalog, featured });
   });
 
+  it('reads the maturity level the featured title was chosen for, and ignores one it does not know', () => {
+    const featured = { id: 13, media_type: 'tv', title: 'Bluey' };
+    expect(readShellData(documentWith(JSON.stringify({ featured, level: 'little_kids' })))).toEqual({ featured, level: 'little_kids' });
+    expect(readShellData(documentWith(JSON.stringify({ featured, level: 'adults' })))).toEqual({ featured });
+  });
+
   it('gives nothing for a missing, broken or empty shell', () => {
     expect(readShellData(documentWith(null))).toEqual({});
     expect(readShellData(documentWith('{"catalog":'))).toEqual({});

@@ -4,12 +4,15 @@
  * Read once at start to seed the query cache, so the footer and the hero need no request of their own.
  */
 import type { CatalogInfo, TitleDetails } from '@marquee/contracts';
+import { MATURITY_LEVELS, type MaturityLevel } from '@marquee/contracts/maturity';
 import { SHELL_DATA_ID, type ShellData as SentShellData } from '@marquee/contracts/shell';
 
 /** What of it the app can use: either part may be missing (an older or unfilled shell, a slow catalog). */
 export interface ShellData {
   catalog?: CatalogInfo;
   featured?: TitleDetails;
+  /** The maturity level `featured` was chosen for. */
+  level?: MaturityLevel;
 }
 
 export function readShellData(doc: Document = document): ShellData {
@@ -22,6 +25,7 @@ export function readShellData(doc: Document = document): ShellData {
     return {
       ...(data.catalog && typeof data.catalog.attribution === 'string' ? { catalog: data.catalog } : {}),
       ...(data.featured && typeof data.featured.id === 'number' ? { featured: data.featured } : {}),
+      ...(data.level && MATURITY_LEVELS.includes(data.level) ? { level: data.level } : {}),
     };
   } catch {
     return {};

@@ -4,6 +4,7 @@
  * silhouette, big eyes) and to hold up at 320 px (soft gradients, a highlight). Deterministic: a
  * key always gives the same bytes, so the images are cached for a year.
  */
+import { avatarPath } from '@marquee/contracts/artwork';
 import { createHash } from 'node:crypto';
 
 interface AvatarDesign {
@@ -49,7 +50,7 @@ export function defaultAvatar(used: Iterable<string>, seed: string): string {
 }
 
 /** The URL an avatar is served at. */
-export const avatarUrl = (key: string): string => `/api/profiles/avatars/${key}.svg`;
+export const avatarUrl = avatarPath;
 
 function feature(design: AvatarDesign): string {
   const { body, shade } = design;

@@ -4,8 +4,8 @@ import { genreTitlesQuery } from '../../features/catalog/api/get-genre-titles';
 import { popularQuery } from '../../features/catalog/api/get-popular';
 import { trendingQuery } from '../../features/catalog/api/get-trending';
 import { createQueryClient } from '../../lib/query-client';
-import { endSession } from '../../lib/api-client';
-import { installFakeApi, json, makePage, makeTitle } from '../../test/fake-api';
+import { endSession, startSession } from '../../lib/api-client';
+import { installFakeApi, json, makePage, makeProfile, makeTitle, makeTokens } from '../../test/fake-api';
 import { prefetchBrowse } from './browse';
 
 describe('prefetchBrowse', () => {
@@ -30,10 +30,27 @@ describe('prefetchBrowse', () => {
     expect(paths).toEqual(['/api/movies/popular', '/api/movies/trending', '/api/genres', ...[28, 35, 878, 27, 18, 53, 16].map((id) => `/api/movies/genre/${id}`)]);
     // Catalog reads are public: no request carries a token.
     expect(api.requests.every((r) => !r.headers.has('authorization'))).toBe(true);
-    expect(queryClient.getQueryData(popularQuery().queryKey)).toEqual(page);
-    expect(queryClient.getQueryData(trendingQuery('week').queryKey)).toEqual(page);
+    expect(queryClient.getQueryData(popularQuery('all').queryKey)).toEqual(page);
+    expect(queryClient.getQueryData(trendingQuery('all', 'week').queryKey)).toEqual(page);
     expect(queryClient.getQueryData(genresQuery.queryKey)).toEqual({ genres: [{ id: 28, name: 'Action' }] });
     // The genre rows answered 404 here (a 4xx is not retried): nothing cached, their rows will ask again.
-    expect(queryClient.getQueryData(genreTitlesQuery(28).queryKey)).toBeUndefined();
+    expect(queryClient.getQueryData(genreTitlesQuery('all', 28).queryKey)).toBeUndefined();
+  });
+
+  it('a kids profile’s rows are fetched with its token and cached under its level, apart from the adult ones', async () => {
+    const kidsPage = makePage([makeTitle({ id: 2, title: 'Paddington' })]);
+    const api = installFakeApi({
+      'GET /api/movies/popular': () => json(200, kidsPage),
+      'GET /api/movies/trending': () => json(200, kidsPage),
+      'GET /api/genres': () => json(200, { genres: [] }),
+    });
+    startSession(makeTokens('kids-token', undefined, makeProfile({ id: 'p-2', name: 'Kid', kids: true, maturity: 'older_kids', owner: false })));
+    const queryClient = createQueryClient();
+    queryClient.setQueryData(popularQuery('all').queryKey, makePage([makeTitle({ id: 3, title: 'Heat' })]));
+    await prefetchBrowse(queryClient);
+    await vi.waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    expect(api.calls('GET /api/movies/popular')[0]?.headers.get('authorization')).toMatch(/^Bearer /);
+    expect(queryClient.getQueryData(popularQuery('older_kids').queryKey)).toEqual(kidsPage);
+    expect(queryClient.getQueryData<{ results: { title: string }[] }>(popularQuery('all').queryKey)?.results[0]?.title).toBe('Heat');
   });
 });

@@ -13,6 +13,7 @@ import { trendingQuery } from '../../features/catalog/api/get-trending';
 import { WatchlistRow } from '../../features/watchlist/components/watchlist-row';
 import { WatchlistToggle } from '../../features/watchlist/components/watchlist-toggle';
 import { rememberOpener } from '../../lib/focus-return';
+import { catalogLevel } from '../../lib/maturity-level';
 import { paths } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useTitleIntent } from './use-title-intent';
@@ -26,11 +27,16 @@ const GENRE_ROWS = [28, 35, 878, 27, 18, 53, 16];
  * phone stays responsive between them. The rows then find their queries already in flight.
  */
 export async function prefetchBrowse(queryClient: QueryClient): Promise<void> {
+  // Without a token the server answers at `all`: a profile with a lower limit (as the page shell
+  // was made for) has its rows fetched once the session is restored, never from this answer.
+  const { level, ready } = catalogLevel();
+  const atLevel: Array<() => Promise<void>> = ready
+    ? [() => queryClient.prefetchQuery(popularQuery(level)), () => queryClient.prefetchQuery(trendingQuery(level, 'week'))]
+    : [];
   const prefetches: Array<() => Promise<void>> = [
-    () => queryClient.prefetchQuery(popularQuery()),
-    () => queryClient.prefetchQuery(trendingQuery('week')),
+    ...atLevel,
     () => queryClient.prefetchQuery(genresQuery),
-    ...GENRE_ROWS.map((id) => () => queryClient.prefetchQuery(genreTitlesQuery(id))),
+    ...(ready ? GENRE_ROWS.map((id) => () => queryClient.prefetchQuery(genreTitlesQuery(level, id))) : []),
   ];
   for (const prefetch of prefetches) {
     void prefetch();

@@ -39,20 +39,25 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 /**
- * Sign-in and sign-up pages send an already signed-in user on to where they were going. They show
- * at once, without waiting for the session restore: most visitors here are signed out, and the form
+ * Sign-in and sign-up pages send an already signed-in user on to where they were going — from sign
+ * in, through "Who's watching?" (which lets a one-profile account straight through). They show at
+ * once, without waiting for the session restore: most visitors here are signed out, and the form
  * should not wait a round trip to appear.
  */
 export function RedirectIfSignedIn({ children }: { children: ReactNode }) {
   const { status } = useSession();
   const location = useLocation();
-  if (status === 'signed-in') return <Navigate to={returnPath(location.state)} replace />;
-  return children;
+  if (status !== 'signed-in') return children;
+  if (location.pathname === paths.login) {
+    const from = (location.state as FromState | null)?.from;
+    return <Navigate to={paths.profiles} replace state={{ from, afterSignIn: true }} />;
+  }
+  return <Navigate to={returnPath(location.state)} replace />;
 }
 
 /** The page first asked for, or browse. Only same-app paths are accepted. */
 export function returnPath(state: unknown): string {
   const from = (state as FromState | null)?.from;
-  if (!from || !from.pathname.startsWith('/') || from.pathname.startsWith('//') || from.pathname === paths.login || from.pathname === paths.register) return paths.home;
+  if (!from || !from.pathname.startsWith('/') || from.pathname.startsWith('//') || ([paths.login, paths.register, paths.profiles] as string[]).includes(from.pathname)) return paths.home;
   return `${from.pathname}${from.search}${from.hash}`;
 }

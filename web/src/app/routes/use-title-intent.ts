@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Title } from '@marquee/contracts';
 import { titleDetailsQuery } from '../../features/title-details/api/get-title-details';
+import { catalogLevel } from '../../lib/maturity-level';
 
 let dialogChunk: Promise<unknown> | null = null;
 
@@ -15,7 +16,8 @@ export function useTitleIntent(): (title: Title) => void {
   return useCallback(
     (title: Title) => {
       dialogChunk ??= import('./title-dialog');
-      void queryClient.prefetchQuery(titleDetailsQuery(title.media_type, title.id));
+      const { level, ready } = catalogLevel();
+      if (ready) void queryClient.prefetchQuery(titleDetailsQuery(level, title.media_type, title.id));
     },
     [queryClient],
   );

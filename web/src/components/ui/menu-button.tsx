@@ -11,6 +11,8 @@ interface MenuButtonProps {
   /** What the button shows (e.g. an avatar); the name stays `label`. */
   children: ReactNode;
   items: MenuItem[];
+  /** Shown at the top of the open menu (e.g. whose account it is); not an item. */
+  header?: ReactNode;
 }
 
 /**
@@ -18,11 +20,12 @@ interface MenuButtonProps {
  * last; arrows, Home and End move; Esc closes and returns focus to the button; Tab or a click
  * outside closes it.
  */
-export function MenuButton({ label, children, items }: MenuButtonProps) {
+export function MenuButton({ label, children, items, header }: MenuButtonProps) {
   const [open, setOpen] = useState(false);
   const [focusIndex, setFocusIndex] = useState(0);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLUListElement>(null);
+  const popupRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
 
   useEffect(() => {
@@ -34,7 +37,7 @@ export function MenuButton({ label, children, items }: MenuButtonProps) {
     if (!open) return;
     const onPointerDown = (event: PointerEvent) => {
       const target = event.target as Node;
-      if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
+      if (!popupRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
     };
     document.addEventListener('pointerdown', onPointerDown);
     return () => document.removeEventListener('pointerdown', onPointerDown);
@@ -107,7 +110,13 @@ export function MenuButton({ label, children, items }: MenuButtonProps) {
         {children}
       </button>
       {open && (
+        <div ref={popupRef} className="menu__popup">
         <ul id={menuId} ref={menuRef} role="menu" aria-label={label} className="menu__list" onKeyDown={onMenuKeyDown}>
+          {header && (
+            <li role="none" className="menu__header">
+              {header}
+            </li>
+          )}
           {items.map((item, index) => (
             <li key={item.label} role="none">
               <button
@@ -122,6 +131,7 @@ export function MenuButton({ label, children, items }: MenuButtonProps) {
             </li>
           ))}
         </ul>
+        </div>
       )}
     </div>
   );

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TitleDetails } from '@marquee/contracts';
 import { endSession } from '../../../lib/api-client';
-import { installFakeApi, json, makeTitle } from '../../../test/fake-api';
+import { installFakeApi, json, makeTitle, problem } from '../../../test/fake-api';
 import { renderWithApp } from '../../../test/render';
 import { TitleDialog } from './title-dialog';
 
@@ -54,5 +54,16 @@ describe('title details dialog', () => {
     expect(screen.queryByRole('button', { name: 'Play trailer' })).not.toBeInTheDocument();
     await userEvent.keyboard('{Escape}');
     expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('a title above the profile’s limit (403 MATURITY_RESTRICTED) says "Not available on this profile", not an error', async () => {
+    installFakeApi({ 'GET /api/movies/550': () => problem(403, 'MATURITY_RESTRICTED', 'This title is above the profile’s maturity limit.') });
+    renderWithApp(<TitleDialog mediaType="movie" id={550} onClose={() => {}} />);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Not available on this profile');
+    expect(screen.getByRole('dialog', { name: 'Not available on this profile' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Close' })).toBeInTheDocument();
   });
 });

@@ -34,6 +34,22 @@ export function TitleDialog({ mediaType, id, onClose, autoplay = false, renderAc
 
   if (!title) {
     const notFound = details.error instanceof ApiError && details.error.status === 404;
+    // Above the profile's maturity limit (e.g. a deep link opened on a kids profile): not an error.
+    if (details.error instanceof ApiError && details.error.code === 'MATURITY_RESTRICTED') {
+      return (
+        <Dialog label="Not available on this profile" onClose={onClose} className="dialog--small">
+          {closeButton}
+          <div className="unavailable" role="alert">
+            <svg className="unavailable__icon" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true">
+              <circle cx="24" cy="24" r="20" fill="none" stroke="currentColor" strokeWidth="3" />
+              <path d="M10 38L38 10" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+            </svg>
+            <p className="unavailable__title">Not available on this profile</p>
+            <p className="unavailable__text">This title is above the maturity level set for this profile.</p>
+          </div>
+        </Dialog>
+      );
+    }
     return (
       <Dialog label={details.isError ? 'Title unavailable' : 'Loading title'} busy={details.isPending} onClose={onClose} className="dialog--title">
         {closeButton}
