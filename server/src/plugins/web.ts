@@ -6,8 +6,10 @@
  * The shell is filled in here before it is sent: the featured title's backdrop is painted behind the
  * boot screen from HTML and CSS alone (the largest thing on screen appears before any script runs),
  * and the featured title and catalog notice ride along as JSON, so the app shows the hero and the
- * footer without asking for them. One rendering per featured answer, compressed once. Where each
- * goes is named in index.html by the markers of `@marquee/contracts/shell`.
+ * footer without asking for them. The painted hero is for a signed-in visit to browse only (the
+ * request carries the session cookie); every other page gets the plain boot screen. Two renderings
+ * per featured answer, each compressed once. Where each goes is named in index.html by the markers
+ * of `@marquee/contracts/shell`.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -86,10 +88,13 @@ export function parseShell(html: string, file = 'index.html'): ShellTemplate {
 
 /**
  * The page shell with the featured title behind the boot screen — its backdrop (the same file the
- * hero asks for), name and overview, styled like the hero — and the shell data for the app.
+ * hero asks for), name and overview, styled like the hero — and the shell data for the app. With
+ * `hero: false` (any page but a signed-in visit to browse) the boot screen stays plain; the data is
+ * the same.
  */
-export function renderShell(shell: ShellTemplate, info: CatalogInfo, featured: TitleDetails | null): string {
-  const fill: Record<ShellMarker, string> = { hero: featured ? shellHero(featured) : '', data: shellData({ catalog: info, featured }) };
+export function renderShell(shell: ShellTemplate, info: CatalogInfo, featured: TitleDetails | null, options: { hero?: boolean } = {}): string {
+  const hero = options.hero ?? true;
+  const fill: Record<ShellMarker, string> = { hero: featured && hero ? shellHero(featured) : '', data: shellData({ catalog: info, featured }) };
   let html = shell.parts[0] ?? '';
   shell.markers.forEach((marker, i) => {
     html += fill[marker] + (shell.parts[i + 1] ?? '');
@@ -116,8 +121,31 @@ function shellData(data: ShellData): string {
   return `<script id="${SHELL_DATA_ID}" type="application/json">${scriptSafeJson(data)}</script>`;
 }
 
+export interface WebPluginOptions {
+  webDist: string;
+  shell: ShellSource;
+  /**
+   * The cookie a signed-in browser carries (the refresh token's). Only such a visit to browse gets
+   * the painted hero: a signed-out visitor is sent on to sign in, and must not see the signed-in
+   * page flash before the form. The cookie's value is never read here, only whether it is there.
+   */
+  sessionCookie: string;
+}
+
+/** Client-side routes that show browse: `/`, and a title's dialog over it (`/title/{type}/{id}`). */
+const isBrowsePath = (pathname: string) => pathname === '/' || pathname.startsWith('/title/');
+
+/** Whether a Cookie header names `name` (any value): a plain scan, no parsing of values. */
+export function carriesCookie(header: string | string[] | undefined, name: string): boolean {
+  const text = Array.isArray(header) ? header.join('; ') : (header ?? '');
+  return text.split(';').some((pair) => {
+    const at = pair.indexOf('=');
+    return at > 0 && pair.slice(0, at).trim() === name && pair.slice(at + 1).trim() !== '';
+  });
+}
+
 export const webPlugin = fp(
-  async (app: FastifyInstance, opts: { webDist: string; shell: ShellSource }) => {
+  async (app: FastifyInstance, opts: WebPluginOptions) => {
     const indexPath = path.join(opts.webDist, 'index.html');
     if (!existsSync(indexPath)) {
       app.log.warn({ webDist: opts.webDist }, 'web app not built; serving the API only');
@@ -128,8 +156,9 @@ export const webPlugin = fp(
     // asking for what the server could have sent. That means a web build that does not match this
     // server (stale, or index.html edited), so start-up stops here, before anyone is served.
     const shell = parseShell(await readFile(indexPath, 'utf8'), indexPath);
-    // The rendering for the current featured answer (the catalog cache hands out the same object until it changes).
-    let rendered: { featured: ReadyAnswer | null; page: ReadyAnswer } | null = null;
+    // The renderings for the current featured answer (the catalog cache hands out the same object
+    // until it changes): with the painted hero, for a signed-in visit to browse, and without it.
+    let rendered: { featured: ReadyAnswer | null; withHero: ReadyAnswer; plain: ReadyAnswer } | null = null;
     const featuredInTime = async (): Promise<ReadyAnswer | null> => {
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<null>((resolve) => {
@@ -141,14 +170,18 @@ export const webPlugin = fp(
         clearTimeout(timer);
       }
     };
-    const shellPage = async () => {
+    const shellPage = async (withHero: boolean) => {
       const featured = await featuredInTime();
       if (rendered === null || rendered.featured !== featured) {
         const title = featured ? (JSON.parse(featured.body.toString('utf8')) as TitleDetails) : null;
-        const body = Buffer.from(renderShell(shell, opts.shell.info(), title));
-        rendered = { featured, page: { body, etag: etagOf(body) } };
+        const answer = (body: Buffer): ReadyAnswer => ({ body, etag: etagOf(body) });
+        rendered = {
+          featured,
+          withHero: answer(Buffer.from(renderShell(shell, opts.shell.info(), title))),
+          plain: answer(Buffer.from(renderShell(shell, opts.shell.info(), title, { hero: false }))),
+        };
       }
-      return rendered.page;
+      return withHero ? rendered.withHero : rendered.plain;
     };
     // Assets live in their own scope, so only they pay for the Vary hook.
     await app.register(async (assets) => {
@@ -172,8 +205,13 @@ export const webPlugin = fp(
         },
       });
     });
-    const sendIndex = async (request: FastifyRequest, reply: FastifyReply) =>
-      sendAnswer(request, reply, await shellPage(), 'no-cache', 'text/html; charset=utf-8');
+    const sendIndex = async (request: FastifyRequest, reply: FastifyReply) => {
+      const pathname = request.url.split('?')[0] ?? '/';
+      const withHero = isBrowsePath(pathname) && carriesCookie(request.headers.cookie, opts.sessionCookie);
+      // The page differs with the cookie: a cache must not hand one visitor's variant to another.
+      reply.header('vary', 'Cookie');
+      return sendAnswer(request, reply, await shellPage(withHero), 'no-cache', 'text/html; charset=utf-8');
+    };
     app.get('/', { schema: { hide: true } }, sendIndex);
     app.setNotFoundHandler((request, reply) => {
       const pathname = request.url.split('?')[0] ?? '/';
