@@ -17,7 +17,7 @@ import { securityPlugin } from './plugins/security.js';
 import { webPlugin } from './plugins/web.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
-import { authRoutes } from './modules/auth/auth.routes.js';
+import { authRoutes, REFRESH_COOKIE } from './modules/auth/auth.routes.js';
 import { ProfilesService } from './modules/auth/profiles.js';
 import { profileRoutes } from './modules/auth/profiles.routes.js';
 import { createCatalog } from './modules/catalog/catalog.factory.js';
@@ -123,7 +123,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(catalogRoutes, { catalog });
   await app.register(artworkRoutes);
   await app.register(watchlistRoutes, { watchlist });
-  await app.register(webPlugin, { webDist: config.webDist, shell: { info: () => catalog.info(), featured: (level) => catalog.featured(level) } });
+  await app.register(webPlugin, {
+    webDist: config.webDist,
+    shell: { info: () => catalog.info(), featured: (level) => catalog.featured(level) },
+    sessionCookie: REFRESH_COOKIE,
+  });
 
   app.addHook('onClose', async () => {
     await catalog.close();

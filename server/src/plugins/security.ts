@@ -52,7 +52,6 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = helmetHeaders(
 
 export const securityPlugin = fp(
   async (app: FastifyInstance, opts: { corsOrigins: string[] }) => {
-    const securityHeaders = SECURITY_HEADERS;
     app.addHook('onRequest', (_request, reply, done) => {
       reply.headers(SECURITY_HEADERS);
       done();

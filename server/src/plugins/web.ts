@@ -6,12 +6,13 @@
  * The shell is filled in here before it is sent: the featured title's backdrop is painted behind the
  * boot screen from HTML and CSS alone (the largest thing on screen appears before any script runs),
  * and the featured title and catalog notice ride along as JSON, so the app shows the hero and the
- * footer without asking for them. One rendering per featured answer, compressed once. Where each
- * goes is named in index.html by the markers of `@marquee/contracts/shell`.
+ * footer without asking for them. Where each goes is named in index.html by the markers of
+ * `@marquee/contracts/shell`.
  *
- * The hero is the featured title of the visitor's maturity level, which the web app names in the
- * shell cookie (`SHELL_COOKIE`): a kids profile's shell never paints a title above its limit, and a
- * visitor without the cookie (signed out) gets no hero at all. The page therefore varies by Cookie.
+ * The hero is painted only for a signed-in visit to browse, and it is the featured title of the
+ * visitor's maturity level, which the web app names in the shell cookie (`SHELL_COOKIE`): a kids
+ * profile's shell never paints a title above its limit, and a signed-out visitor (no session
+ * cookie) never sees the signed-in page flash before the sign-in form. The page varies by Cookie.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -91,7 +92,8 @@ export function parseShell(html: string, file = 'index.html'): ShellTemplate {
 
 /**
  * The page shell with the featured title behind the boot screen — its backdrop (the same file the
- * hero asks for), name and overview, styled like the hero — and the shell data for the app.
+ * hero asks for), name and overview, styled like the hero — and the shell data for the app. With no
+ * featured title (no level: signed out, or not browse) the boot screen stays plain.
  */
 export function renderShell(shell: ShellTemplate, info: CatalogInfo, featured: TitleDetails | null, level: MaturityLevel | null = null): string {
   const fill: Record<ShellMarker, string> = { hero: featured ? shellHero(featured) : '', data: shellData({ catalog: info, featured, level }) };
@@ -121,8 +123,31 @@ function shellData(data: ShellData): string {
   return `<script id="${SHELL_DATA_ID}" type="application/json">${scriptSafeJson(data)}</script>`;
 }
 
+export interface WebPluginOptions {
+  webDist: string;
+  shell: ShellSource;
+  /**
+   * The cookie a signed-in browser carries (the refresh token's). Only such a visit to browse gets
+   * the painted hero: a signed-out visitor is sent on to sign in, and must not see the signed-in
+   * page flash before the form. The cookie's value is never read here, only whether it is there.
+   */
+  sessionCookie: string;
+}
+
+/** Client-side routes that show browse: `/`, and a title's dialog over it (`/title/{type}/{id}`). */
+const isBrowsePath = (pathname: string) => pathname === '/' || pathname.startsWith('/title/');
+
+/** Whether a Cookie header names `name` (any value): a plain scan, no parsing of values. */
+export function carriesCookie(header: string | string[] | undefined, name: string): boolean {
+  const text = Array.isArray(header) ? header.join('; ') : (header ?? '');
+  return text.split(';').some((pair) => {
+    const at = pair.indexOf('=');
+    return at > 0 && pair.slice(0, at).trim() === name && pair.slice(at + 1).trim() !== '';
+  });
+}
+
 export const webPlugin = fp(
-  async (app: FastifyInstance, opts: { webDist: string; shell: ShellSource }) => {
+  async (app: FastifyInstance, opts: WebPluginOptions) => {
     const indexPath = path.join(opts.webDist, 'index.html');
     if (!existsSync(indexPath)) {
       app.log.warn({ webDist: opts.webDist }, 'web app not built; serving the API only');
@@ -134,7 +159,7 @@ export const webPlugin = fp(
     // server (stale, or index.html edited), so start-up stops here, before anyone is served.
     const shell = parseShell(await readFile(indexPath, 'utf8'), indexPath);
     // Per level, the rendering for the current featured answer (the catalog cache hands out the same
-    // object until it changes); `none` is the signed-out shell, without a hero.
+    // object until it changes); `none` is the shell without a hero (signed out, or not browse).
     const rendered = new Map<MaturityLevel | 'none', { featured: ReadyAnswer | null; page: ReadyAnswer }>();
     const featuredInTime = async (level: MaturityLevel): Promise<ReadyAnswer | null> => {
       let timer: NodeJS.Timeout | undefined;
@@ -180,8 +205,10 @@ export const webPlugin = fp(
       });
     });
     const sendIndex = async (request: FastifyRequest, reply: FastifyReply) => {
-      const page = await shellPage(shellLevelOf(request.headers.cookie));
-      // The hero depends on the shell cookie: a cache must not hand one visitor's page to another.
+      const pathname = request.url.split('?')[0] ?? '/';
+      const signedIn = isBrowsePath(pathname) && carriesCookie(request.headers.cookie, opts.sessionCookie);
+      const page = await shellPage(signedIn ? shellLevelOf(request.headers.cookie) : null);
+      // The page differs with the cookies: a cache must not hand one visitor's variant to another.
       reply.header('vary', 'Cookie');
       return sendAnswer(request, reply, page, 'no-cache', 'text/html; charset=utf-8');
     };

@@ -6,7 +6,7 @@ import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import type { TitleDetails } from '@marquee/contracts';
 import { maturityAllows } from '@marquee/contracts/maturity';
 import Fastify from 'fastify';
-import { parseShell, renderShell, ShellMarkerError, webPlugin } from '../../src/plugins/web.js';
+import { carriesCookie, parseShell, renderShell, ShellMarkerError, webPlugin } from '../../src/plugins/web.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../helpers/backends.js';
 import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
@@ -14,6 +14,8 @@ import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
 /** A page shell shaped like web/index.html: the boot screen with its markers. */
 const SHELL =
   '<!doctype html><title>Marquee</title><body><div id="root"><div class="boot" aria-hidden="true"><span class="boot__brand">MARQUEE</span><!--marquee:shell-hero--></div></div><!--marquee:shell-data--></body>';
+/** The refresh cookie a signed-in browser sends (its value is never read by the shell). */
+const SIGNED_IN = 'marquee_refresh=opaque-token; marquee_shell=all';
 const webSource = new URL('../../../web/index.html', import.meta.url);
 const webBuilt = new URL('../../../web/dist/index.html', import.meta.url);
 
@@ -68,7 +70,7 @@ describe('the web app at /', () => {
   it('fills the shell with the featured title (backdrop, name, overview) and the data the app would otherwise fetch', async () => {
     const featured = (await t.app.inject({ method: 'GET', url: '/api/movies/featured' })).json();
     const info = (await t.app.inject({ method: 'GET', url: '/api/catalog' })).json();
-    const res = await t.app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': 'br', cookie: 'other=1; marquee_shell=all' } });
+    const res = await t.app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': 'br', cookie: `other=1; ${SIGNED_IN}` } });
     expect(res.headers['content-encoding']).toBe('br');
     expect(String(res.headers.vary)).toContain('Accept-Encoding');
     expect(String(res.headers.vary)).toContain('Cookie');
@@ -83,7 +85,7 @@ describe('the web app at /', () => {
     expect(html).not.toContain('marquee:shell-');
     const data = /<script id="shell-data" type="application\/json">(.*?)<\/script>/.exec(html)?.[1];
     expect(JSON.parse(data!)).toEqual({ catalog: info, featured, level: 'all' });
-    const again = await t.app.inject({ method: 'GET', url: '/', headers: { cookie: 'marquee_shell=all', 'if-none-match': String(res.headers.etag) } });
+    const again = await t.app.inject({ method: 'GET', url: '/', headers: { cookie: SIGNED_IN, 'if-none-match': String(res.headers.etag) } });
     expect(again.statusCode).toBe(304);
   });
 
@@ -100,16 +102,48 @@ describe('the web app at /', () => {
   });
 
   it('paints the featured title of the shell cookie’s level, one the profile may see', async () => {
-    const adult = (await t.app.inject({ method: 'GET', url: '/', headers: { cookie: 'marquee_shell=all' } })).body;
+    const adult = (await t.app.inject({ method: 'GET', url: '/', headers: { cookie: SIGNED_IN } })).body;
     for (const level of ['little_kids', 'older_kids', 'teens'] as const) {
-      const res = await t.app.inject({ method: 'GET', url: '/', headers: { cookie: `marquee_shell=${level}` } });
+      const res = await t.app.inject({ method: 'GET', url: '/', headers: { cookie: `marquee_refresh=abc; marquee_shell=${level}` } });
       const data = JSON.parse(/<script id="shell-data" type="application\/json">(.*?)<\/script>/.exec(res.body)![1]!) as { featured: TitleDetails; level: string };
       expect(data.level).toBe(level);
       expect(maturityAllows(level, data.featured.certification)).toBe(true);
       expect(res.body).toContain('<div class="boot__stage">');
       // Cached renderings are kept per level: asking again for `all` still gives the adult page.
-      expect((await t.app.inject({ method: 'GET', url: '/', headers: { cookie: 'marquee_shell=all' } })).body).toBe(adult);
+      expect((await t.app.inject({ method: 'GET', url: '/', headers: { cookie: SIGNED_IN } })).body).toBe(adult);
     }
+  });
+
+  it('paints the hero for a signed-in visit to browse only: signed out, or any other page, gets the plain boot screen', async () => {
+    const shell = async (url: string, cookie?: string) => {
+      const res = await t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+      expect(res.statusCode, url).toBe(200);
+      expect(String(res.headers.vary), url).toMatch(/\bCookie\b/);
+      return res;
+    };
+    for (const url of ['/', '/title/movie/550']) {
+      expect((await shell(url, `theme=dark; ${SIGNED_IN}`)).body, url).toContain('class="boot__backdrop"');
+    }
+    const signedOut = await shell('/');
+    const plain = [signedOut, await shell('/', 'marquee_refresh=; theme=dark'), await shell('/login', SIGNED_IN), await shell('/my-list', SIGNED_IN), await shell('/search?q=star', SIGNED_IN)];
+    for (const res of plain) {
+      expect(res.body).not.toContain('boot__backdrop');
+      expect(res.body).not.toContain('hero__title');
+      // Without the hero the app asks for the featured title itself, for its profile's level.
+      expect(JSON.parse(/<script id="shell-data" type="application\/json">(.*?)<\/script>/.exec(res.body)![1]!)).toMatchObject({ featured: null, level: null });
+    }
+    // The two variants are told apart by their ETags: a revalidation never keeps the wrong one.
+    const signedIn = await shell('/', SIGNED_IN);
+    expect(signedIn.headers.etag).not.toBe(signedOut.headers.etag);
+    expect((await t.app.inject({ method: 'GET', url: '/', headers: { 'if-none-match': String(signedIn.headers.etag) } })).statusCode).toBe(200);
+  });
+
+  it('reads only whether the session cookie is there, never its value', () => {
+    expect(carriesCookie('a=1; marquee_refresh=abc', 'marquee_refresh')).toBe(true);
+    expect(carriesCookie(['a=1', 'marquee_refresh=abc'], 'marquee_refresh')).toBe(true);
+    expect(carriesCookie('marquee_refresh=', 'marquee_refresh')).toBe(false);
+    expect(carriesCookie('xmarquee_refresh=abc; marquee_refresh_old=1', 'marquee_refresh')).toBe(false);
+    expect(carriesCookie(undefined, 'marquee_refresh')).toBe(false);
   });
 
   it('keeps catalog text from breaking out of the shell’s markup or script', () => {
@@ -152,9 +186,10 @@ describe('the page shell when the catalog is slow', () => {
     await app.register(webPlugin, {
       webDist: dist,
       shell: { info: () => ({ source: 'tmdb', attribution: 'TMDB notice' }), featured: () => new Promise(() => {}) },
+      sessionCookie: 'marquee_refresh',
     });
     try {
-      const res = await app.inject({ method: 'GET', url: '/', headers: { cookie: 'marquee_shell=teens' } });
+      const res = await app.inject({ method: 'GET', url: '/', headers: { cookie: 'marquee_refresh=abc; marquee_shell=teens' } });
       expect(res.statusCode).toBe(200);
       expect(res.body).not.toContain('boot__backdrop');
       expect(res.body).toContain('{"catalog":{"source":"tmdb","attribution":"TMDB notice"},"featured":null,"level":"teens"}');
@@ -187,7 +222,7 @@ describe('the page shell’s markers', () => {
     await writeFile(path.join(dist, 'index.html'), SHELL.replace('<!--marquee:shell-data-->', ''));
     const app = Fastify();
     try {
-      const started = app.register(webPlugin, { webDist: dist, shell: { info: () => ({ source: 'embedded', attribution: '' }), featured: () => new Promise(() => {}) } }).ready();
+      const started = app.register(webPlugin, { webDist: dist, shell: { info: () => ({ source: 'embedded', attribution: '' }), featured: () => new Promise(() => {}) }, sessionCookie: 'marquee_refresh' }).ready();
       await expect(started).rejects.toBeInstanceOf(ShellMarkerError);
       await expect(started).rejects.toThrow(`${path.join(dist, 'index.html')} does not carry the markers the server fills (<!--marquee:shell-data--> is missing)`);
     } finally {

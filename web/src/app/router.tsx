@@ -4,6 +4,7 @@ import { matchRoutes, useLocation, useRoutes, type Location, type RouteObject } 
 import type { DialogLocationState } from '../components/ui/title-card';
 import { featuredQuery } from '../features/catalog/api/get-featured';
 import { catalogLevel } from '../lib/maturity-level';
+import { useScrollRestoration } from '../lib/history-entry';
 import { paths, routePatterns } from '../lib/paths';
 import { AppLayout } from './layout';
 import { RequireAuth, RedirectIfSignedIn } from './routes/require-auth';
@@ -152,10 +153,14 @@ export async function prefetchRoute(queryClient: QueryClient, location: Pick<Loc
   await Promise.all(started);
 }
 
-/** The route table rendered: the page, and the dialog over it when a card opened one. */
+/**
+ * The route table rendered: the page, and the dialog over it when a card opened one. The page's
+ * scroll position follows its history entry (Back returns to where it was left).
+ */
 export function AppRoutes() {
   const location = useLocation();
   const background = (location.state as DialogLocationState | null)?.background;
+  useScrollRestoration(background ?? location);
   return (
     <>
       <Pages location={background ?? location} />

@@ -71,10 +71,34 @@ describe('api client and session', () => {
     expect(session.getSnapshot().user?.name).toBe('Restored');
   });
 
-  it('without a refresh cookie the app starts signed out', async () => {
-    installFakeApi({ 'POST /api/auth/refresh': () => problem(401, 'UNAUTHORIZED') });
+  it('without a refresh cookie the app starts signed out, and the 401’s body is let go, not left open', async () => {
+    const answers: Response[] = [];
+    installFakeApi({ 'POST /api/auth/refresh': () => answers[answers.push(problem(401, 'UNAUTHORIZED')) - 1]! });
     await restoreSession();
     expect(session.getSnapshot().status).toBe('signed-out');
+    expect(answers).toHaveLength(1);
+    // An unread body keeps the request open in a browser for the page's lifetime.
+    expect(answers[0]!.bodyUsed).toBe(true);
+  });
+
+  it('every answer’s body is read or cancelled: the 401 before a refresh, 204s, errors without JSON', async () => {
+    startSession(makeTokens('old-token'));
+    const answers: Response[] = [];
+    const keep = (response: Response) => answers[answers.push(response) - 1]!;
+    installFakeApi({
+      'GET /api/watchlist': (req) =>
+        keep(req.headers.get('authorization') === 'Bearer new-token' ? json(200, { results: [], total_results: 0 }) : problem(401, 'UNAUTHORIZED')),
+      'POST /api/auth/refresh': () => keep(json(200, makeTokens('new-token'))),
+      'DELETE /api/watchlist/550': () => keep(new Response(null, { status: 204 })),
+      'GET /api/genres': () => keep(new Response('Bad gateway', { status: 502, headers: { 'content-type': 'text/plain' } })),
+    });
+    await apiRequest('/api/watchlist');
+    await apiRequest('/api/watchlist/550', { method: 'DELETE' });
+    await apiRequest('/api/genres', { auth: false }).catch(() => undefined);
+    expect(answers).toHaveLength(5);
+    expect(answers.map((answer) => answer.body === null || answer.bodyUsed)).toEqual([true, true, true, true, true]);
+    expect(answers[0]!.bodyUsed).toBe(true);
+    expect(answers[4]!.bodyUsed).toBe(true);
   });
 
   it('turns problem+json into a typed ApiError with code and field errors', async () => {

@@ -50,6 +50,16 @@ function buildUrl(path: string, query: RequestOptions['query']): string {
   return `${env.apiBaseUrl}${path}${search ? `?${search}` : ''}`;
 }
 
+/**
+ * Lets go of an answer whose body will not be read. A body left unread keeps its request open in
+ * the browser for as long as the page lives (the page never settles: no network idle), so every
+ * answer is either read or cancelled.
+ */
+export function discardBody(response: Response): Promise<void> {
+  if (!response.body || response.bodyUsed) return Promise.resolve();
+  return response.body.cancel().catch(() => undefined);
+}
+
 async function toApiError(response: Response): Promise<ApiError> {
   let problem: Partial<Problem> = {};
   const type = response.headers.get('content-type') ?? '';
@@ -60,6 +70,7 @@ async function toApiError(response: Response): Promise<ApiError> {
       // A broken error body still yields an error with the status.
     }
   }
+  await discardBody(response);
   const retryAfter = Number(response.headers.get('retry-after'));
   return new ApiError({
     status: response.status,
@@ -99,6 +110,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   let token = useAuth ? session.accessToken : null;
   let response = await send(url, options, token);
   if (response.status === 401 && useAuth && token) {
+    // This answer is replaced by the retry's: let it go now.
+    void discardBody(response);
     const refreshed = await refreshSession();
     if (refreshed) {
       token = session.accessToken;
@@ -109,7 +122,10 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     }
   }
   if (!response.ok) throw await toApiError(response);
-  if (response.status === 204 || response.status === 304) return undefined as T;
+  if (response.status === 204 || response.status === 304) {
+    await discardBody(response);
+    return undefined as T;
+  }
   return (await response.json()) as T;
 }
 
@@ -139,7 +155,13 @@ export function endSession(): void {
 async function postRefresh(): Promise<boolean> {
   // An empty object: the refresh token travels in the HttpOnly cookie, never through script.
   const response = await send(buildUrl('/api/auth/refresh', undefined), { method: 'POST', body: {} }, null).catch(() => null);
-  if (!response?.ok) return false;
+  if (!response) return false;
+  if (!response.ok) {
+    // A 401 (no cookie, or a dead session) is the usual answer for a signed-out visitor: its problem
+    // body is cancelled, not left hanging, so the page settles.
+    await discardBody(response);
+    return false;
+  }
   startSession((await response.json()) as TokenResponse);
   return true;
 }

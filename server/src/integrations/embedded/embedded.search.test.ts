@@ -78,8 +78,16 @@ describe('embedded search', () => {
     expect(names('1998')).toEqual(['Night Train']);
   });
 
-  it('falls back to any word when no title has every word', () => {
-    expect(names('godfather zzzzqq')[0]).toBe('The Godfather');
+  it('matches every word of a query, never just some of them', () => {
+    expect(names('godfather zzzzqq')).toEqual([]);
+    expect(names('coppola godfather part')).toEqual(['The Godfather: Part II']);
+    expect(names('night watch')).toEqual(['Night Watch']);
+  });
+
+  it('keeps every word with a filter too: "the godfather" in Science Fiction is nothing, not every "the"', () => {
+    const sciFi = (t: EmbeddedTitle) => t.genre_ids.includes(878);
+    expect(names('the godfather', sciFi)).toEqual([]);
+    expect(names('star trek', sciFi)).toEqual(['Star Trek: First Contact']);
   });
 
   it('applies the filter before anything is returned', () => {

@@ -1,8 +1,8 @@
 /**
  * Full-text search over the embedded catalog (MiniSearch): titles first, then directors and
  * creators, then the year. Case- and accent-insensitive ("amelie" finds "Amélie"), prefix- and
- * typo-tolerant ("godfater" finds "The Godfather"), and among equally good matches the more
- * popular title wins.
+ * typo-tolerant ("godfater" finds "The Godfather"), every word of a query must match (each in any
+ * field: "coppola godfather" works), and among equally good matches the more popular title wins.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { EmbeddedTitle } from './embedded.data.js';
@@ -82,10 +82,9 @@ export function createSearchIndex(titles: readonly EmbeddedTitle[]): EmbeddedSea
   return {
     search(query, filter) {
       const options = filter ? { filter: (result: SearchResult) => filter(byKey.get(result.id as string)!) } : {};
-      // Every word must match (so "star trek" is not every title with "star" or "trek"); when
-      // nothing has them all, fall back to any word, so one stray word does not empty the answer.
-      const all = index.search(query, { ...options, combineWith: 'AND' });
-      return toTitles(all.length > 0 ? all : index.search(query, { ...options, combineWith: 'OR' }));
+      // Every word must match, with or without a filter: "star trek" is not every title with "star"
+      // or "trek", and "the wire" in Horror is not every horror film with "the" in its name.
+      return toTitles(index.search(query, { ...options, combineWith: 'AND' }));
     },
   };
 }

@@ -3,7 +3,7 @@
  * generated artwork. Answers every `CatalogSource` call from memory with TMDB's shapes, so the web
  * app cannot tell the modes apart. Orderings are computed once at start-up; calls only slice.
  */
-import { maturityAllows, type MaturityLevel, type MediaType, type Page, type Title, type TitleDetails, type Trailer, type TrendingWindow } from '@marquee/contracts';
+import { maturityAllows, type Genre, type MaturityLevel, type MediaType, type Page, type Title, type TitleDetails, type Trailer, type TrendingWindow } from '@marquee/contracts';
 import { notFound } from '../../errors.js';
 import type { CatalogGenres, CatalogSource, MaturityLimit } from '../catalog-source.js';
 import { artworkFile, artworkUrl } from './artwork.js';
@@ -185,8 +185,17 @@ export class EmbeddedSource implements CatalogSource {
     return null;
   }
 
+  /**
+   * Only the genres that hold titles here: a movie genre with films, a TV genre with series. A genre
+   * both lists name (Crime, Drama, …) is then a movie genre when it has films, else a TV genre, so
+   * its page answers the films when there are any and the series otherwise (Crime offline).
+   */
   async genres(): Promise<CatalogGenres> {
-    return { movie: MOVIE_GENRES.map((genre) => ({ ...genre })), tv: TV_GENRES.map((genre) => ({ ...genre })) };
+    const held = (mediaType: MediaType) => (genre: Genre) => this.genreList(mediaType, genre.id).length > 0;
+    return {
+      movie: MOVIE_GENRES.filter(held('movie')).map((genre) => ({ ...genre })),
+      tv: TV_GENRES.filter(held('tv')).map((genre) => ({ ...genre })),
+    };
   }
 
   private within(entries: readonly EmbeddedTitle[], level: MaturityLevel): readonly EmbeddedTitle[] {

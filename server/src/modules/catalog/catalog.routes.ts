@@ -113,7 +113,7 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
       schema: {
         summary: 'Titles of one genre',
         description:
-          'A page of titles in the genre, most popular first: movies for a movie genre, TV shows for a genre only TV has. A genre with no titles answers an empty page; an id `/api/genres` does not list answers 404.' +
+          'A page of titles in the genre, most popular first: movies for a movie genre, TV shows for a genre only TV has (offline: movies when the genre has any, else TV shows). An id `/api/genres` does not list answers 404.' +
           CACHING,
         tags,
         params: GenreParams,
@@ -132,7 +132,7 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
         summary: 'Search movies and TV shows',
         description:
           '`q` is trimmed and must then be 1…200 characters; `genre` must be an id listed by `/api/genres`; at least one of them is required (else 400). ' +
-          'With `q`, the answer is that page of search results (people left out); with `genre` too, only the page’s titles of that genre are kept — a page may then hold fewer than 20 titles and `total_pages`/`total_results` stay those of the unfiltered search. ' +
+          'With `q`, the answer is that page of search results (people left out; offline, a title must match every word of `q`, typos tolerated); with `genre` too, only the page’s titles of that genre are kept — a page may then hold fewer than 20 titles and `total_pages`/`total_results` stay those of the unfiltered search. ' +
           'Without `q`, the answer is the genre route’s page.' +
           CACHING,
         tags,
@@ -186,7 +186,9 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
       onRequest: identify,
       schema: {
         summary: 'Movie and TV genres',
-        description: 'Movie and TV genres merged by id, sorted by name. Every id here works with `/api/movies/genre/{genre_id}` and as `genre` in search.' + CACHING,
+        description:
+          'Movie and TV genres merged by id, sorted by name: only genres that have titles in the current catalog (offline, TMDB genres the sample holds no title of are left out). Every id here works with `/api/movies/genre/{genre_id}` and as `genre` in search.' +
+          CACHING,
         tags,
         response: { 200: GenreList, 304: NotModified, 401: Problem, 429: Problem, 503: Problem },
       },

@@ -52,9 +52,10 @@ export default function BrowsePage() {
   const genres = useGenres();
   const onIntent = useTitleIntent();
 
-  const playTrailer = (title: TitleDetails) => (event: MouseEvent<HTMLButtonElement>) => {
+  /** Opens the featured title's dialog over browse (with its trailer playing, for "Play trailer"). */
+  const openDialog = (title: TitleDetails, autoplay: boolean) => (event: MouseEvent<HTMLButtonElement>) => {
     rememberOpener(event.currentTarget);
-    const state: DialogLocationState = { background: location, autoplay: true };
+    const state: DialogLocationState = autoplay ? { background: location, autoplay } : { background: location };
     navigate(paths.title(title.media_type, title.id), { state });
   };
 
@@ -64,11 +65,14 @@ export default function BrowsePage() {
         renderActions={(title) => (
           <>
             {title.trailer_url && (
-              <button type="button" className="btn btn--primary" onClick={playTrailer(title)}>
+              <button type="button" className="btn btn--primary" onClick={openDialog(title, true)}>
                 <span aria-hidden="true">▶</span> Play trailer
               </button>
             )}
             <WatchlistToggle title={title} variant={title.trailer_url ? 'secondary' : 'primary'} />
+            <button type="button" className="btn btn--secondary" onClick={openDialog(title, false)} onMouseEnter={() => onIntent(title)} onFocus={() => onIntent(title)}>
+              <InfoIcon /> More info
+            </button>
           </>
         )}
       />
@@ -88,5 +92,14 @@ export default function BrowsePage() {
         )}
       </div>
     </div>
+  );
+}
+
+function InfoIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="9.5" fill="none" stroke="currentColor" strokeWidth="2" />
+      <path d="M12 11v6M12 7.2v.1" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
+    </svg>
   );
 }

@@ -1,6 +1,7 @@
 import { useNavigate } from 'react-router';
 import { useGenres } from '../../features/catalog/api/get-genres';
 import { GenreFilter } from '../../features/search/components/genre-filter';
+import { GenreSuggestion } from '../../features/search/components/genre-suggestion';
 import { SearchResults } from '../../features/search/components/search-results';
 import { useSearchUrl } from '../../features/search/components/use-search-params';
 import { paths } from '../../lib/paths';
@@ -25,6 +26,7 @@ export default function SearchPage() {
         </h1>
         <GenreFilter genres={genres.data?.genres} value={params.genre} onChange={(genre) => navigate(paths.search(params.q, genre), { replace: true })} />
       </div>
+      {params.q && <GenreSuggestion query={params.q} genres={genres.data?.genres} current={params.genre} />}
       <SearchResults params={params} onIntent={onIntent} />
     </section>
   );

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { FIELD_LIMITS } from '@marquee/contracts/fields';
 import { env } from '../../../config/env';
+import type { DialogLocationState } from '../../../components/ui/title-card';
 import { paths, routePatterns } from '../../../lib/paths';
 import { useSearchUrl } from './use-search-params';
 
@@ -14,12 +15,21 @@ export function HeaderSearch() {
   const navigate = useNavigate();
   const location = useLocation();
   const onSearchPage = location.pathname === routePatterns.search;
+  // The page beneath a title's dialog: opening a card is not leaving the page.
+  const pagePath = ((location.state as DialogLocationState | null)?.background ?? location).pathname;
   const url = useSearchUrl();
   const urlQ = onSearchPage ? url.q : '';
   const [value, setValue] = useState(urlQ);
   const [syncedQ, setSyncedQ] = useState(urlQ);
   const [revealed, setRevealed] = useState(onSearchPage);
+  const [revealedOn, setRevealedOn] = useState(pagePath);
   const inputRef = useRef<HTMLInputElement>(null);
+
+  // Another page: a phone's field, opened on the last one, closes (it stays open on the search page).
+  if (revealedOn !== pagePath) {
+    setRevealedOn(pagePath);
+    setRevealed(pagePath === routePatterns.search);
+  }
 
   // The URL changed by other means (back button, a shared link, leaving the page): show its query.
   // Our own debounced navigation writes value.trim(), so the text being typed is left alone.

@@ -1,12 +1,20 @@
 import type { Title } from '@marquee/contracts';
 import { ErrorState } from '../../../components/ui/error-state';
+import { LoadMore } from '../../../components/ui/load-more';
 import { TitleGrid, TitleGridSkeleton } from '../../../components/ui/title-grid';
+import { formatCount } from '../../../lib/format';
+import { useHistoryEntryState } from '../../../lib/history-entry';
 import { useWatchlist } from '../api/get-watchlist';
 import { WatchlistToggle } from './watchlist-toggle';
 
-/** The My List page body: every title with its own "Remove from My List". */
+/** Titles shown at first and added by each "Load more": the list (up to 1,000) arrives whole, its cards do not. */
+export const MY_LIST_STEP = 40;
+
+/** The My List page body: the titles, a screenful at a time, each with its own "Remove from My List". */
 export function WatchlistGrid({ onIntent }: { onIntent?: (title: Title) => void }) {
   const list = useWatchlist();
+  // How many are shown belongs to the history entry: Back from a title's page finds as many as were left.
+  const [shown, setShown] = useHistoryEntryState('my-list-shown', MY_LIST_STEP);
   return (
     <section className="page-section" aria-labelledby="my-list-heading" aria-busy={list.isPending}>
       <h1 id="my-list-heading" className="page-title">
@@ -23,10 +31,14 @@ export function WatchlistGrid({ onIntent }: { onIntent?: (title: Title) => void 
         </div>
       ) : (
         <>
-          <p className="page-subtitle">
-            {list.data.total_results} {list.data.total_results === 1 ? 'title' : 'titles'}
-          </p>
-          <TitleGrid titles={list.data.results} onIntent={onIntent} label="My List" renderActions={(title) => <WatchlistToggle title={title} variant="compact" />} />
+          <p className="page-subtitle">{formatCount(list.data.total_results, 'title')}</p>
+          <TitleGrid
+            titles={list.data.results.slice(0, shown)}
+            onIntent={onIntent}
+            label="My List"
+            renderActions={(title) => <WatchlistToggle title={title} variant="compact" />}
+          />
+          <LoadMore hasMore={shown < list.data.results.length} loading={false} shown={shown} onLoadMore={() => setShown(shown + MY_LIST_STEP)} />
         </>
       )}
     </section>
