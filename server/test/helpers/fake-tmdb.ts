@@ -74,7 +74,11 @@ export interface FakeTmdb {
 
 /** The parts of a details fixture that TMDB sends only with `append_to_response` (or at their own path). */
 const APPENDABLE = { movie: ['videos', 'release_dates'], tv: ['videos', 'content_ratings'] } as const;
-const APPENDED = new Set<string>(['videos', 'release_dates', 'content_ratings', 'credits']);
+const APPENDED = new Set<string>(['videos', 'release_dates', 'content_ratings', 'credits', 'recommendations', 'similar']);
+
+/** A title's `/recommendations` or `/similar` first page: the fixture, else TMDB's empty page. */
+const listOf = (mediaType: string, id: number, list: 'recommendations' | 'similar'): Paged =>
+  optionalFixture<Paged>(`${mediaType}-${id}-${list}.json`) ?? { page: 1, results: [], total_pages: 0, total_results: 0 };
 
 /** A fixture file's content, or null when there is none. */
 function optionalFixture<T = unknown>(name: string): T | null {
@@ -144,8 +148,7 @@ function answer(path: string, query: Record<string, string>): unknown {
   if ((match = /^\/(movie|tv)\/(\d+)\/(recommendations|similar)$/.exec(path))) {
     const [, mediaType, id, list] = match;
     if (detailsFixture(mediaType as 'movie' | 'tv', Number(id)) === null) return null;
-    const data = optionalFixture<Paged>(`${mediaType}-${id}-${list}.json`) ?? { page: 1, results: [], total_pages: 0, total_results: 0 };
-    return pageOf(data, page);
+    return pageOf(listOf(mediaType as string, Number(id), list as 'recommendations' | 'similar'), page);
   }
   if ((match = /^\/(movie|tv)\/(\d+)\/credits$/.exec(path))) {
     const details = detailsFixture(match[1] as 'movie' | 'tv', Number(match[2]));
@@ -175,6 +178,7 @@ function answer(path: string, query: Record<string, string>): unknown {
     const answer: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(details)) if (!APPENDED.has(key) || asked.has(key)) answer[key] = value;
     if (asked.has('credits')) answer.credits = creditsOf(mediaType as string, details);
+    for (const list of ['recommendations', 'similar'] as const) if (asked.has(list)) answer[list] = listOf(mediaType as string, details.id, list);
     return answer;
   }
   return null;

@@ -143,11 +143,19 @@ export class TmdbSource implements CatalogSource {
   /**
    * TMDB's `/recommendations` for the title, or its `/similar` when TMDB has no recommendations for
    * it at all; the title itself is dropped (totals stay TMDB's). Filtered page by page below `all`.
+   * The first page — what the dialog and the profile's rows show — takes one call: both lists come
+   * appended to the title's details.
    */
   async similar(mediaType: MediaType, id: number, page: number, limit: MaturityLimit): Promise<Page> {
-    let paged = await this.client.get<TmdbPaged<TmdbMovieItem | TmdbTvItem>>(`/${mediaType}/${id}/recommendations`, { page });
-    if (paged.total_results === 0 && paged.results.length === 0) {
-      paged = await this.client.get<TmdbPaged<TmdbMovieItem | TmdbTvItem>>(`/${mediaType}/${id}/similar`, { page });
+    type Paged = TmdbPaged<TmdbMovieItem | TmdbTvItem>;
+    const empty = (paged: Paged | undefined) => !paged || (paged.total_results === 0 && paged.results.length === 0);
+    let paged: Paged;
+    if (page === 1) {
+      const both = await this.client.get<{ recommendations?: Paged; similar?: Paged }>(`/${mediaType}/${id}`, { append_to_response: 'recommendations,similar' });
+      paged = (empty(both.recommendations) ? both.similar : both.recommendations) ?? { page: 1, results: [], total_pages: 0, total_results: 0 };
+    } else {
+      paged = await this.client.get<Paged>(`/${mediaType}/${id}/recommendations`, { page });
+      if (empty(paged)) paged = await this.client.get<Paged>(`/${mediaType}/${id}/similar`, { page });
     }
     const result = capPages(toPage(paged, mediaType, this.imageBase));
     return withinLimit({ ...result, results: result.results.filter((title) => title.id !== id) }, limit);
