@@ -528,6 +528,7 @@ function deriveTv(existing: Map<string, number>): EmbeddedTitleRecord[] {
     popularity: series.votes,
     people: series.creators,
     certification: series.certification,
+    seasons: series.seasons,
   }));
 }
 

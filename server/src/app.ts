@@ -23,6 +23,10 @@ import { profileRoutes } from './modules/auth/profiles.routes.js';
 import { createCatalog } from './modules/catalog/catalog.factory.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { artworkRoutes } from './modules/artwork/artwork.routes.js';
+import { RatingsService } from './modules/ratings/ratings.service.js';
+import { ratingRoutes } from './modules/ratings/ratings.routes.js';
+import { RecommendationsService } from './modules/recommendations/recommendations.service.js';
+import { recommendationRoutes } from './modules/recommendations/recommendations.routes.js';
 import { WatchlistService } from './modules/watchlist/watchlist.service.js';
 import { watchlistRoutes } from './modules/watchlist/watchlist.routes.js';
 
@@ -105,6 +109,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const catalog = await createCatalog({ config, redis, log: app.log, source: deps.catalogSource });
   const watchlist = new WatchlistService({ database, catalog });
+  const ratings = new RatingsService({ database, catalog });
+  const recommendations = new RecommendationsService({ catalog, ratings, list: watchlist });
   // Sign-in, registration and PIN throttles count in one store: Redis when shared, else in-process.
   const counters = createCounterStore(redis, app.log);
   const auth = new AuthService({
@@ -120,9 +126,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { ping: () => database.ping() });
   await app.register(authRoutes, { auth });
   await app.register(profileRoutes, { profiles });
-  await app.register(catalogRoutes, { catalog });
+  await app.register(catalogRoutes, { catalog, ratings, defaultRegion: config.defaultRegion });
   await app.register(artworkRoutes);
   await app.register(watchlistRoutes, { watchlist });
+  await app.register(ratingRoutes, { ratings });
+  await app.register(recommendationRoutes, { recommendations });
   await app.register(webPlugin, {
     webDist: config.webDist,
     shell: { info: () => catalog.info(), featured: (level) => catalog.featured(level) },

@@ -38,6 +38,8 @@ export interface Config {
   registerRateLimit: number;
   /** `CATALOG_REQUIRES_SIGN_IN`: catalog routes answer 401 without a token. */
   catalogRequiresSignIn: boolean;
+  /** `DEFAULT_REGION`: ISO 3166-1 alpha-2 region of "where to watch" when a request names none (upper-case; default `US`). */
+  defaultRegion: string;
   /** `LOG_LEVEL`: pino level. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `WEB_DIST`: the built web app served at `/` (defaults to `web/dist` of this checkout). */
@@ -122,6 +124,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return fallback;
   };
 
+  const region = str('DEFAULT_REGION') ?? 'US';
+  if (!/^[A-Za-z]{2}$/.test(region)) problems.push(`DEFAULT_REGION must be an ISO 3166-1 alpha-2 code such as US (got "${region}")`);
+
   const config: Config = {
     env: nodeEnv as Config['env'],
     host: str('HOST') ?? '0.0.0.0',
@@ -141,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catalogTtlSeconds: ttl === null ? null : int('CATALOG_TTL_SECONDS', 60, 1, 31_536_000),
     registerRateLimit: int('REGISTER_RATE_LIMIT', 30, 20, 1_000_000),
     catalogRequiresSignIn: bool('CATALOG_REQUIRES_SIGN_IN', false),
+    defaultRegion: region.toUpperCase(),
     logLevel: logLevel as Config['logLevel'],
     webDist: path.resolve(str('WEB_DIST') ?? new URL('../../web/dist', import.meta.url).pathname),
   };

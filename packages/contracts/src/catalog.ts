@@ -26,6 +26,23 @@ export type Title = Type.Static<typeof Title>;
 export const Genre = Type.Object({ id: Type.Integer(), name: Type.String() }, { title: 'Genre' });
 export type Genre = Type.Static<typeof Genre>;
 
+/** One season of a TV show, as TV details list it. */
+export const SeasonSummary = Type.Object(
+  {
+    season_number: Type.Integer({ minimum: 0, description: 'Season number; 0 holds the specials.' }),
+    name: Type.String(),
+    episode_count: Type.Union([Type.Integer(), Type.Null()], { description: 'Episodes in the season, or null when unknown.' }),
+    air_date: NullableString('First air date of the season, `YYYY-MM-DD`, or null when unknown.'),
+    poster_url: NullableString('Absolute or root-relative season poster URL, or null.'),
+  },
+  { title: 'SeasonSummary' },
+);
+export type SeasonSummary = Type.Static<typeof SeasonSummary>;
+
+/** A profile's thumbs on a title. */
+export const RatingValue = Type.Union([Type.Literal('up'), Type.Literal('down')], { description: '`up` ("I like this") or `down` ("Not for me").' });
+export type RatingValue = Type.Static<typeof RatingValue>;
+
 export const TitleDetails = Type.Object(
   {
     ...Title.properties,
@@ -36,6 +53,14 @@ export const TitleDetails = Type.Object(
     trailer_url: NullableString('YouTube embed URL of the best trailer, or null.'),
     certification: NullableString(
       'US certification: an MPAA rating for films (`G`, `PG`, `PG-13`, `R`, `NC-17`), a TV Parental Guidelines rating for series (`TV-Y` … `TV-MA`), or null when unknown.',
+    ),
+    seasons: Type.Optional(
+      Type.Array(SeasonSummary, { description: 'TV shows only: the seasons, in order, with the specials (season 0) last.' }),
+    ),
+    my_rating: Type.Optional(
+      Type.Union([RatingValue, Type.Null()], {
+        description: 'With a bearer token: the profile’s thumbs on this title (`up`, `down`, or null). Absent without a token.',
+      }),
     ),
   },
   { title: 'TitleDetails' },

@@ -6,3 +6,4 @@ export * from './profiles.js';
 export * from './auth.js';
 export * from './catalog.js';
 export * from './watchlist.js';
+export * from './discovery.js';

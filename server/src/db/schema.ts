@@ -116,4 +116,30 @@ export const watchlist = pgTable(
   ],
 );
 
-export const schema = { users, profiles, sessions, refreshTokens, watchlist };
+/** Thumbs up / down: one row per (profile, media type, title id). */
+export const ratings = pgTable(
+  'ratings',
+  {
+    profileId: uuid('profile_id')
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    mediaType: text('media_type', { enum: ['movie', 'tv'] }).notNull(),
+    titleId: integer('title_id').notNull(),
+    rating: text('rating', { enum: ['up', 'down'] }).notNull(),
+    /** When the rating last changed. */
+    ratedAt: timestamp('rated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** Order of changes, to break ties between equal `rated_at`s. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    /** The title as the catalog showed it when rated: its name for "Because you liked …", and the list entry when the catalog cannot resolve it. */
+    snapshot: jsonb('snapshot').$type<Title>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.profileId, t.mediaType, t.titleId] }),
+    index('ratings_profile_rated_idx').on(t.profileId, t.ratedAt.desc(), t.seq.desc()),
+    check('ratings_media_type_check', sql`${t.mediaType} in ('movie', 'tv')`),
+    check('ratings_rating_check', sql`${t.rating} in ('up', 'down')`),
+    check('ratings_title_id_check', sql`${t.titleId} > 0`),
+  ],
+);
+
+export const schema = { users, profiles, sessions, refreshTokens, watchlist, ratings };

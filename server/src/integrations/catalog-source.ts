@@ -7,7 +7,7 @@
  * status 429 (`UPSTREAM_RATE_LIMITED`) or 503 (`UPSTREAM_UNAVAILABLE`), which the cache may answer
  * with a stale copy instead.
  */
-import type { Genre, MaturityLevel, MediaType, Page, TitleDetails, Trailer, TrendingWindow } from '@marquee/contracts';
+import type { Credits, Genre, MaturityLevel, MediaType, Page, Season, TitleDetails, Trailer, TrendingWindow, WatchProviders } from '@marquee/contracts';
 
 export interface CatalogGenres {
   movie: Genre[];
@@ -42,6 +42,17 @@ export interface CatalogSource {
   details(mediaType: MediaType, id: number): Promise<TitleDetails>;
   /** The best trailer, or null when the title has none; throws notFound for an unknown title. */
   trailer(mediaType: MediaType, id: number): Promise<Trailer | null>;
+  /**
+   * "More like this": titles like this one, best first, never the title itself, within the limit
+   * (filtered before paging where the source can, else page by page); throws notFound for an unknown title.
+   */
+  similar(mediaType: MediaType, id: number, page: number, limit: MaturityLimit): Promise<Page>;
+  /** Cast in billing order (at most 20) and directors, writers and creators; throws notFound for an unknown title. */
+  credits(mediaType: MediaType, id: number): Promise<Credits>;
+  /** One season of a TV show with its episodes (empty when unknown); throws notFound for an unknown show or season. */
+  season(tvId: number, seasonNumber: number): Promise<Season>;
+  /** Where to watch in one region (upper-case ISO 3166-1 alpha-2); empty lists when none; throws notFound for an unknown title. */
+  providers(mediaType: MediaType, id: number, region: string): Promise<WatchProviders>;
   /** Movie and TV genre lists, as the provider names them. */
   genres(): Promise<CatalogGenres>;
   /** Releases connections or timers, if the source holds any. */

@@ -91,7 +91,23 @@ export interface FakeTmdb {
 
 /** The parts of a details fixture that TMDB sends only with `append_to_response` (or at their own path). */
 const APPENDABLE = { movie: ['videos', 'release_dates'], tv: ['videos', 'content_ratings'] } as const;
-const APPENDED = new Set<string>(['videos', 'release_dates', 'content_ratings']);
+const APPENDED = new Set<string>(['videos', 'release_dates', 'content_ratings', 'credits', 'recommendations', 'similar']);
+
+/** A title's `/recommendations` or `/similar` first page: the fixture, else TMDB's empty page. */
+const listOf = (mediaType: string, id: number, list: 'recommendations' | 'similar'): Paged =>
+  optionalFixture<Paged>(`${mediaType}-${id}-${list}.json`) ?? { page: 1, results: [], total_pages: 0, total_results: 0 };
+
+/** A fixture file's content, or null when there is none. */
+function optionalFixture<T = unknown>(name: string): T | null {
+  try {
+    return fixture<T>(name);
+  } catch {
+    return null;
+  }
+}
+
+/** A title's credits (`movie-550-credits.json`); a known title without the file has none. */
+const creditsOf = (mediaType: string, details: Details) => optionalFixture(`${mediaType}-${details.id}-credits.json`) ?? { id: details.id, cast: [], crew: [] };
 
 type Details = { id: number } & Record<string, unknown>;
 
@@ -145,6 +161,25 @@ function answer(path: string, query: Record<string, string>, folders: readonly U
     );
     return pageOf({ page: 1, results, total_pages: 1, total_results: results.length }, page);
   }
+  // `/recommendations`, `/similar`: the fixture's page, else (a known title) TMDB's empty page.
+  if ((match = /^\/(movie|tv)\/(\d+)\/(recommendations|similar)$/.exec(path))) {
+    const [, mediaType, id, list] = match;
+    if (detailsFixture(mediaType as 'movie' | 'tv', Number(id), folders) === null) return null;
+    return pageOf(listOf(mediaType as string, Number(id), list as 'recommendations' | 'similar'), page);
+  }
+  if ((match = /^\/(movie|tv)\/(\d+)\/credits$/.exec(path))) {
+    const details = detailsFixture(match[1] as 'movie' | 'tv', Number(match[2]), folders);
+    return details === null ? null : creditsOf(match[1] as string, details);
+  }
+  // `/watch/providers`: the fixture, else (a known title) no region at all.
+  if ((match = /^\/(movie|tv)\/(\d+)\/watch\/providers$/.exec(path))) {
+    const details = detailsFixture(match[1] as 'movie' | 'tv', Number(match[2]), folders);
+    if (details === null) return null;
+    return optionalFixture(`${match[1]}-${match[2]}-watch-providers.json`) ?? { id: details.id, results: {} };
+  }
+  if ((match = /^\/tv\/(\d+)\/season\/(\d+)$/.exec(path))) {
+    return optionalFixture(`tv-${match[1]}-season-${Number(match[2])}.json`);
+  }
   if ((match = /^\/(movie|tv)\/(\d+)(?:\/(videos|release_dates|content_ratings))?$/.exec(path))) {
     const [, mediaType, id, part] = match;
     const details = detailsFixture(mediaType as 'movie' | 'tv', Number(id), folders);
@@ -159,6 +194,8 @@ function answer(path: string, query: Record<string, string>, folders: readonly U
     const asked = new Set(query.append_to_response?.split(',') ?? []);
     const answer: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(details)) if (!APPENDED.has(key) || asked.has(key)) answer[key] = value;
+    if (asked.has('credits')) answer.credits = creditsOf(mediaType as string, details);
+    for (const list of ['recommendations', 'similar'] as const) if (asked.has(list)) answer[list] = listOf(mediaType as string, details.id, list);
     return answer;
   }
   return null;

@@ -26,6 +26,8 @@ export interface EmbeddedTitleRecord {
   people: string[];
   /** US certification: the MPAA rating (films) or TV Parental Guidelines rating (series); null when unknown. */
   certification: string | null;
+  /** TV only: how many seasons the series ran (episode lists are not known). */
+  seasons?: number;
 }
 
 /** The whole data file. */

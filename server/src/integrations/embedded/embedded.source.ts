@@ -3,12 +3,27 @@
  * generated artwork. Answers every `CatalogSource` call from memory with TMDB's shapes, so the web
  * app cannot tell the modes apart. Orderings are computed once at start-up; calls only slice.
  */
-import { maturityAllows, type Genre, type MaturityLevel, type MediaType, type Page, type Title, type TitleDetails, type Trailer, type TrendingWindow } from '@marquee/contracts';
+import {
+  maturityAllows,
+  type Credits,
+  type Genre,
+  type MaturityLevel,
+  type MediaType,
+  type Page,
+  type Season,
+  type SeasonSummary,
+  type Title,
+  type TitleDetails,
+  type Trailer,
+  type TrendingWindow,
+  type WatchProviders,
+} from '@marquee/contracts';
 import { notFound } from '../../errors.js';
 import type { CatalogGenres, CatalogSource, MaturityLimit } from '../catalog-source.js';
 import { artworkFile, artworkUrl } from './artwork.js';
 import { loadEmbeddedCatalog, type EmbeddedCatalog, type EmbeddedTitle } from './embedded.data.js';
 import { createSearchIndex, type EmbeddedSearchIndex } from './embedded.search.js';
+import { rankSimilar } from './embedded.similar.js';
 import { MOVIE_GENRES, TV_GENRES, genreName } from './genres.js';
 
 /** TMDB's page size and its page cap. */
@@ -65,9 +80,34 @@ function toTitle(entry: EmbeddedTitle): Title {
   };
 }
 
+/** The seasons the data knows: their numbers and the first one's air date; episode counts are not known. */
+function seasonsOf(entry: EmbeddedTitle): SeasonSummary[] {
+  return Array.from({ length: entry.seasons ?? 0 }, (_, i) => ({
+    season_number: i + 1,
+    name: `Season ${i + 1}`,
+    episode_count: null,
+    air_date: i === 0 ? entry.release_date : null,
+    poster_url: null,
+  }));
+}
+
+/** A stable positive id for a person the data names only by name (FNV-1a, 31 bits). */
+export function personId(name: string): number {
+  let hash = 0x811c9dc5;
+  for (const char of name) {
+    hash ^= char.codePointAt(0) as number;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return (hash & 0x7fffffff) || 1;
+}
+
+/** "More like this" lists hold at most this many titles (five pages). */
+const SIMILAR_MAX = 100;
+
 function toDetails(entry: EmbeddedTitle): TitleDetails {
   return {
     ...toTitle(entry),
+    ...(entry.media_type === 'tv' ? { seasons: seasonsOf(entry) } : {}),
     genres: entry.genre_ids.map((id) => ({ id, name: genreName(entry.media_type, id) ?? 'Unknown' })),
     runtime: entry.runtime,
     tagline: entry.tagline,
@@ -183,6 +223,33 @@ export class EmbeddedSource implements CatalogSource {
   async trailer(mediaType: MediaType, id: number): Promise<Trailer | null> {
     this.find(mediaType, id);
     return null;
+  }
+
+  /** The ranking of `embedded.similar.ts`, within the limit before paging (full pages, exact totals). */
+  async similar(mediaType: MediaType, id: number, page: number, limit: MaturityLimit): Promise<Page> {
+    const source = this.find(mediaType, id);
+    const candidates = mediaType === 'movie' ? this.catalog.movies : this.catalog.tv;
+    return paginate(withinLevel(rankSimilar(source, candidates), limit.level).slice(0, SIMILAR_MAX), page);
+  }
+
+  /** The data names directors (films) and creators (series), no cast. */
+  async credits(mediaType: MediaType, id: number): Promise<Credits> {
+    const entry = this.find(mediaType, id);
+    const job = mediaType === 'movie' ? 'Director' : 'Creator';
+    return { cast: [], crew: entry.people.map((name) => ({ id: personId(name), name, job })) };
+  }
+
+  /** A season the data knows, without episodes: their names and plots are not known, and never invented. */
+  async season(tvId: number, seasonNumber: number): Promise<Season> {
+    const summary = seasonsOf(this.find('tv', tvId)).find((season) => season.season_number === seasonNumber);
+    if (!summary) throw notFound('season');
+    return { season_number: summary.season_number, name: summary.name, air_date: summary.air_date, overview: '', episodes: [] };
+  }
+
+  /** The data has no offers: empty lists for a known title. */
+  async providers(mediaType: MediaType, id: number, region: string): Promise<WatchProviders> {
+    this.find(mediaType, id);
+    return { region, link: null, flatrate: [], rent: [], buy: [] };
   }
 
   /**

@@ -3,9 +3,15 @@
  * `title`/`release_date`, `media_type` is always set, people are dropped, empty strings become null,
  * image paths gain absolute URLs, and the best YouTube video becomes the trailer.
  */
-import type { MediaType, Page, Title, TitleDetails, Trailer } from '@marquee/contracts';
+import type { Credits, CrewMember, MediaType, Page, Season, SeasonSummary, Title, TitleDetails, Trailer, WatchProviders } from '@marquee/contracts';
 import type {
   TmdbContentRatings,
+  TmdbCreator,
+  TmdbCredits,
+  TmdbProvider,
+  TmdbSeason,
+  TmdbSeasonSummary,
+  TmdbWatchProviders,
   TmdbMovieDetails,
   TmdbMovieItem,
   TmdbMultiItem,
@@ -19,8 +25,8 @@ import type {
 /** TMDB writes "no value" as `""` as often as `null`; ours is always null. */
 const text = (value: string | null | undefined): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
 
-const imageUrl = (imageBase: string, size: 'w500' | 'original', path: string | null): string | null =>
-  path === null ? null : `${imageBase}/${size}${path}`;
+const imageUrl = (imageBase: string, size: 'w92' | 'w185' | 'w300' | 'w500' | 'original', path: string | null | undefined): string | null =>
+  typeof path === 'string' && path !== '' ? `${imageBase}/${size}${path}` : null;
 
 const number = (value: number | null | undefined): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 
@@ -144,6 +150,7 @@ export function toTitleDetails(details: TmdbMovieDetails | TmdbTvDetails, mediaT
   }
   return {
     ...base,
+    ...(mediaType === 'tv' ? { seasons: toSeasonSummaries((details as TmdbTvDetails).seasons, imageBase) } : {}),
     genres,
     runtime: typeof runtime === 'number' && runtime > 0 ? runtime : null,
     tagline: text(details.tagline),
@@ -151,4 +158,74 @@ export function toTitleDetails(details: TmdbMovieDetails | TmdbTvDetails, mediaT
     trailer_url: bestTrailer(details.videos?.results)?.trailer_url ?? null,
     certification: mediaType === 'tv' ? tvCertification((details as TmdbTvDetails).content_ratings) : movieCertification((details as TmdbMovieDetails).release_dates),
   };
+}
+
+/** A show's seasons in order, the specials (season 0) last. */
+export function toSeasonSummaries(seasons: TmdbSeasonSummary[] | undefined, imageBase: string): SeasonSummary[] {
+  const order = (n: number) => (n === 0 ? Number.POSITIVE_INFINITY : n);
+  return [...(seasons ?? [])]
+    .sort((a, b) => order(a.season_number) - order(b.season_number))
+    .map((season) => ({
+      season_number: season.season_number,
+      name: text(season.name) ?? `Season ${season.season_number}`,
+      episode_count: typeof season.episode_count === 'number' ? season.episode_count : null,
+      air_date: text(season.air_date),
+      poster_url: imageUrl(imageBase, 'w185', season.poster_path),
+    }));
+}
+
+/** At most this many cast members, in billing order. */
+export const CAST_LIMIT = 20;
+
+/**
+ * Cast (billing order, at most 20) and the crew worth naming: directors, the writing department and
+ * a show's creators (job `Creator`), each person once per job.
+ */
+export function toCredits(credits: TmdbCredits | undefined, creators: TmdbCreator[] | undefined, imageBase: string): Credits {
+  const cast = [...(credits?.cast ?? [])]
+    .sort((a, b) => a.order - b.order)
+    .slice(0, CAST_LIMIT)
+    .map((person) => ({ id: person.id, name: person.name, character: text(person.character), profile_url: imageUrl(imageBase, 'w185', person.profile_path) }));
+  const crew: CrewMember[] = [];
+  const seen = new Set<string>();
+  const add = (id: number, name: string, job: string) => {
+    const key = `${id}:${job}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    crew.push({ id, name, job });
+  };
+  for (const creator of creators ?? []) add(creator.id, creator.name, 'Creator');
+  for (const person of credits?.crew ?? []) if (person.job === 'Director') add(person.id, person.name, person.job);
+  for (const person of credits?.crew ?? []) if (person.department === 'Writing') add(person.id, person.name, person.job);
+  return { cast, crew };
+}
+
+/** One season with its episodes. */
+export function toSeason(season: TmdbSeason, imageBase: string): Season {
+  return {
+    season_number: season.season_number,
+    name: text(season.name) ?? `Season ${season.season_number}`,
+    air_date: text(season.air_date),
+    overview: season.overview ?? '',
+    episodes: [...(season.episodes ?? [])]
+      .sort((a, b) => a.episode_number - b.episode_number)
+      .map((episode) => ({
+        episode_number: episode.episode_number,
+        name: text(episode.name) ?? `Episode ${episode.episode_number}`,
+        overview: episode.overview ?? '',
+        air_date: text(episode.air_date),
+        runtime: typeof episode.runtime === 'number' && episode.runtime > 0 ? episode.runtime : null,
+        still_url: imageUrl(imageBase, 'w300', episode.still_path),
+      })),
+  };
+}
+
+/** One region's providers (`region` upper-case), each list in TMDB's `display_priority` order. */
+export function toWatchProviders(answer: TmdbWatchProviders, region: string, imageBase: string): WatchProviders {
+  const offers = answer.results?.[region];
+  const list = (providers: TmdbProvider[] | undefined) =>
+    [...(providers ?? [])]
+      .sort((a, b) => a.display_priority - b.display_priority)
+      .map((provider) => ({ id: provider.provider_id, name: provider.provider_name, logo_url: imageUrl(imageBase, 'w92', provider.logo_path) }));
+  return { region, link: text(offers?.link), flatrate: list(offers?.flatrate), rent: list(offers?.rent), buy: list(offers?.buy) };
 }

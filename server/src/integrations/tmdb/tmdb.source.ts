@@ -3,14 +3,29 @@
  * normalisation of its answer. Resilience lives in the client; caching wraps this from outside.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import { MOVIE_CERTIFICATION_CEILING, maturityAllows, type MediaType, type Page, type Title, type TitleDetails, type Trailer, type TrendingWindow } from '@marquee/contracts';
+import {
+  MOVIE_CERTIFICATION_CEILING,
+  maturityAllows,
+  type Credits,
+  type MediaType,
+  type Page,
+  type Season,
+  type Title,
+  type TitleDetails,
+  type Trailer,
+  type TrendingWindow,
+  type WatchProviders,
+} from '@marquee/contracts';
 import type { Config } from '../../config.js';
 import { notFound } from '../../errors.js';
 import type { CatalogGenres, CatalogSource, MaturityLimit } from '../catalog-source.js';
-import { bestTrailer, toMultiPage, toPage, toTitleDetails } from './normalise.js';
+import { bestTrailer, toCredits, toMultiPage, toPage, toSeason, toTitleDetails, toWatchProviders } from './normalise.js';
 import { TmdbClient, type TmdbClientOptions } from './tmdb.client.js';
 import type {
+  TmdbCredits,
   TmdbGenreList,
+  TmdbSeason,
+  TmdbWatchProviders,
   TmdbMovieDetails,
   TmdbMovieItem,
   TmdbMultiItem,
@@ -125,6 +140,42 @@ export class TmdbSource implements CatalogSource {
   async trailer(mediaType: MediaType, id: number): Promise<Trailer | null> {
     const videos = await this.client.get<TmdbVideos>(`/${mediaType}/${id}/videos`);
     return bestTrailer(videos.results);
+  }
+
+  /**
+   * TMDB's `/recommendations` for the title, or its `/similar` when TMDB has no recommendations for
+   * it at all; the title itself is dropped (totals stay TMDB's). Filtered page by page below `all`.
+   * The first page — what the dialog and the profile's rows show — takes one call: both lists come
+   * appended to the title's details.
+   */
+  async similar(mediaType: MediaType, id: number, page: number, limit: MaturityLimit): Promise<Page> {
+    type Paged = TmdbPaged<TmdbMovieItem | TmdbTvItem>;
+    const empty = (paged: Paged | undefined) => !paged || (paged.total_results === 0 && paged.results.length === 0);
+    let paged: Paged;
+    if (page === 1) {
+      const both = await this.client.get<{ recommendations?: Paged; similar?: Paged }>(`/${mediaType}/${id}`, { append_to_response: 'recommendations,similar' });
+      paged = (empty(both.recommendations) ? both.similar : both.recommendations) ?? { page: 1, results: [], total_pages: 0, total_results: 0 };
+    } else {
+      paged = await this.client.get<Paged>(`/${mediaType}/${id}/recommendations`, { page });
+      if (empty(paged)) paged = await this.client.get<Paged>(`/${mediaType}/${id}/similar`, { page });
+    }
+    const result = capPages(toPage(paged, mediaType, this.imageBase));
+    return withinLimit({ ...result, results: result.results.filter((title) => title.id !== id) }, limit);
+  }
+
+  /** Films: `/movie/{id}/credits`. Shows: details with `credits` appended, for `created_by` too. */
+  async credits(mediaType: MediaType, id: number): Promise<Credits> {
+    if (mediaType === 'movie') return toCredits(await this.client.get<TmdbCredits>(`/movie/${id}/credits`), undefined, this.imageBase);
+    const show = await this.client.get<TmdbTvDetails>(`/tv/${id}`, { append_to_response: 'credits' });
+    return toCredits(show.credits, show.created_by, this.imageBase);
+  }
+
+  async season(tvId: number, seasonNumber: number): Promise<Season> {
+    return toSeason(await this.client.get<TmdbSeason>(`/tv/${tvId}/season/${seasonNumber}`), this.imageBase);
+  }
+
+  async providers(mediaType: MediaType, id: number, region: string): Promise<WatchProviders> {
+    return toWatchProviders(await this.client.get<TmdbWatchProviders>(`/${mediaType}/${id}/watch/providers`), region, this.imageBase);
   }
 
   async genres(): Promise<CatalogGenres> {

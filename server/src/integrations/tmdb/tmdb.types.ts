@@ -148,8 +148,12 @@ export interface TmdbTvDetails {
   episode_run_time: number[];
   last_episode_to_air: TmdbEpisode | null;
   tagline: string | null;
+  /** The seasons, specials (season 0) first as TMDB lists them. */
+  seasons?: TmdbSeasonSummary[];
+  created_by?: TmdbCreator[];
   videos?: TmdbVideos;
   content_ratings?: TmdbContentRatings;
+  credits?: TmdbCredits;
 }
 
 /** TMDB's error body, e.g. `{"status_code":34,"status_message":"The resource you requested could not be found.","success":false}`. */
@@ -157,4 +161,112 @@ export interface TmdbErrorBody {
   status_code: number;
   status_message: string;
   success: false;
+}
+
+/** A season as TV details list it (`seasons` of `GET /tv/{id}`). */
+export interface TmdbSeasonSummary {
+  air_date: string | null;
+  episode_count: number;
+  id: number;
+  name: string;
+  overview?: string;
+  poster_path: string | null;
+  season_number: number;
+  vote_average?: number;
+}
+
+/** A person who created a TV show (`created_by` of `GET /tv/{id}`). */
+export interface TmdbCreator {
+  id: number;
+  credit_id?: string;
+  name: string;
+  original_name?: string;
+  gender?: number;
+  profile_path: string | null;
+}
+
+interface TmdbCreditPerson {
+  adult?: boolean;
+  gender?: number;
+  id: number;
+  known_for_department?: string;
+  name: string;
+  original_name?: string;
+  popularity?: number;
+  profile_path: string | null;
+  credit_id?: string;
+}
+
+/** One cast entry of `credits`; `order` is the billing order. */
+export interface TmdbCastMember extends TmdbCreditPerson {
+  cast_id?: number;
+  character: string | null;
+  order: number;
+}
+
+/** One crew entry of `credits`. */
+export interface TmdbCrewMember extends TmdbCreditPerson {
+  department: string;
+  job: string;
+}
+
+/** `GET /movie/{id}/credits`, `GET /tv/{id}/credits`, and `append_to_response=credits`. */
+export interface TmdbCredits {
+  id?: number;
+  cast: TmdbCastMember[];
+  crew: TmdbCrewMember[];
+}
+
+/** One episode of `GET /tv/{id}/season/{n}`. */
+export interface TmdbSeasonEpisode {
+  air_date: string | null;
+  episode_number: number;
+  episode_type?: string;
+  id: number;
+  name: string;
+  overview: string | null;
+  production_code?: string;
+  runtime: number | null;
+  season_number: number;
+  show_id?: number;
+  still_path: string | null;
+  vote_average?: number;
+  vote_count?: number;
+}
+
+/** `GET /tv/{id}/season/{season_number}`. */
+export interface TmdbSeason {
+  _id?: string;
+  air_date: string | null;
+  episodes: TmdbSeasonEpisode[];
+  name: string;
+  overview: string | null;
+  id: number;
+  poster_path: string | null;
+  season_number: number;
+  vote_average?: number;
+}
+
+/** One provider of a region's `flatrate` / `rent` / `buy` list. */
+export interface TmdbProvider {
+  logo_path: string | null;
+  provider_id: number;
+  provider_name: string;
+  display_priority: number;
+}
+
+/** One region's offers; lists are absent when there are none. */
+export interface TmdbRegionProviders {
+  link?: string;
+  flatrate?: TmdbProvider[];
+  rent?: TmdbProvider[];
+  buy?: TmdbProvider[];
+  ads?: TmdbProvider[];
+  free?: TmdbProvider[];
+}
+
+/** `GET /movie/{id}/watch/providers`, `GET /tv/{id}/watch/providers` (data by JustWatch). */
+export interface TmdbWatchProviders {
+  id: number;
+  results: Record<string, TmdbRegionProviders>;
 }

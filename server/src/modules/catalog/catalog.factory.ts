@@ -21,7 +21,8 @@ export async function createCatalog(opts: {
   const source =
     opts.source ??
     (config.tmdb.apiKey || config.tmdb.accessToken ? createTmdbSource({ config, log }) : await createEmbeddedSource());
-  // Sources answer differently for the same key, so each kind gets its own shared namespace.
-  const cache = new ResponseCache({ redis, log, namespace: `catalog:v1:${source.kind}:` });
+  // Sources answer differently for the same key, so each kind gets its own shared namespace; the
+  // version changes whenever answers change shape (v2: TV details list their seasons).
+  const cache = new ResponseCache({ redis, log, namespace: `catalog:v2:${source.kind}:` });
   return new CatalogService({ source, cache, policies: cachePolicies(config.catalogTtlSeconds) });
 }

@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import {
   CatalogInfo,
+  Credits,
   GenreList,
   GenreParams,
   IdParams,
@@ -18,14 +19,27 @@ import {
   Page,
   PageQuery,
   Problem,
+  ProvidersQuery,
   SearchQuery,
+  Season,
+  SeasonParams,
+  SimilarQuery,
   TitleDetails,
   Trailer,
   TrendingQuery,
+  WatchProviders,
+  type MediaType,
+  type RatingValue,
 } from '@marquee/contracts';
 import { privateCacheControl, publicCacheControl, type CachedAnswer } from '../../lib/response-cache.js';
 import { sendAnswer } from '../../lib/representation.js';
 import type { CatalogService } from './catalog.service.js';
+import { withMyRating } from './personal-answer.js';
+
+/** What the details route needs to tell a signed-in caller their own rating. */
+export interface ViewerRatings {
+  ratingOf(profileId: string, mediaType: MediaType, id: number): Promise<RatingValue | null>;
+}
 
 const tags = ['catalog'];
 const NotModified = Type.Null({ description: 'Not Modified: the `If-None-Match` ETag is current. No body; the `ETag` is repeated.' });
@@ -37,8 +51,8 @@ const errors = { 400: Problem, 401: Problem, 429: Problem, 503: Problem };
 const pageOf = (query: { page?: number | undefined }) => query.page ?? 1;
 
 /** Every catalog route of API.md, plus `/api/catalog` (the source and its attribution). */
-export async function catalogRoutes(app: FastifyInstance, opts: { catalog: CatalogService }) {
-  const { catalog } = opts;
+export async function catalogRoutes(app: FastifyInstance, opts: { catalog: CatalogService; ratings: ViewerRatings; defaultRegion: string }) {
+  const { catalog, ratings, defaultRegion } = opts;
   const send = (request: FastifyRequest, reply: FastifyReply, cached: CachedAnswer) =>
     sendAnswer(request, reply.header('vary', 'Authorization'), cached, request.viewer ? privateCacheControl(cached) : publicCacheControl(cached));
   /** The maturity level the answer is made for: the viewer's profile's, or `all` for anonymous callers. */
@@ -151,7 +165,8 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
         summary: 'One movie or TV show',
         description:
           'TitleDetails: genres, runtime, tagline, vote count, US certification and the best trailer’s embed URL. `media_type` is `movie` (default) or `tv`; 404 for an unknown title; ' +
-          '403 `MATURITY_RESTRICTED` for a title above the caller’s profile’s maturity limit.' +
+          '403 `MATURITY_RESTRICTED` for a title above the caller’s profile’s maturity limit. A TV show lists its `seasons` (specials last). ' +
+          'With a token the answer adds `my_rating` (`up`, `down` or null): the profile’s thumbs on the title.' +
           CACHING,
         tags,
         params: IdParams,
@@ -159,7 +174,95 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
         response: { 200: TitleDetails, 304: NotModified, 403: Problem, 404: Problem, ...errors },
       },
     },
-    async (request, reply) => send(request, reply, await catalog.details(levelOf(request), request.query.media_type ?? 'movie', request.params.movie_id)),
+    async (request, reply) => {
+      const mediaType = request.query.media_type ?? 'movie';
+      const answer = await catalog.details(levelOf(request), mediaType, request.params.movie_id);
+      const viewer = request.viewer;
+      if (!viewer) return send(request, reply, answer);
+      return send(request, reply, withMyRating(answer, await ratings.ratingOf(viewer.profileId, mediaType, request.params.movie_id)));
+    },
+  );
+
+  app.get<{ Params: IdParams; Querystring: SimilarQuery }>(
+    '/api/movies/:movie_id/similar',
+    {
+      onRequest: identify,
+      schema: {
+        summary: 'More like this',
+        description:
+          'A page of titles like this one, best first, never the title itself (a page may then hold one fewer; totals as the source reports). ' +
+          'TMDB mode: TMDB’s recommendations, or its similar titles when it has no recommendations. Embedded mode: a ranking by franchise, director, shared genres, decade, audience and rating. ' +
+          'Below `all`, only titles within the profile’s limit (a TMDB page may then hold fewer than 20). 404 for an unknown title.' +
+          CACHING,
+        tags: ['discovery'],
+        params: IdParams,
+        querystring: SimilarQuery,
+        response: { 200: Page, 304: NotModified, 404: Problem, ...errors },
+      },
+    },
+    async (request, reply) =>
+      send(request, reply, await catalog.similar(levelOf(request), request.query.media_type ?? 'movie', request.params.movie_id, pageOf(request.query))),
+  );
+
+  app.get<{ Params: IdParams; Querystring: MediaTypeQuery }>(
+    '/api/movies/:movie_id/credits',
+    {
+      onRequest: identify,
+      schema: {
+        summary: 'Cast and crew',
+        description:
+          'At most 20 cast members in billing order; crew: directors, the writing department and a show’s creators (job `Creator`), each person once per job. ' +
+          'Embedded mode knows only directors (films) and creators (series), and no cast. 404 for an unknown title; 403 `MATURITY_RESTRICTED` above the profile’s limit.' +
+          CACHING,
+        tags: ['discovery'],
+        params: IdParams,
+        querystring: MediaTypeQuery,
+        response: { 200: Credits, 304: NotModified, 403: Problem, 404: Problem, ...errors },
+      },
+    },
+    async (request, reply) => send(request, reply, await catalog.credits(levelOf(request), request.query.media_type ?? 'movie', request.params.movie_id)),
+  );
+
+  app.get<{ Params: SeasonParams }>(
+    '/api/tv/:tv_id/seasons/:season_number',
+    {
+      onRequest: identify,
+      schema: {
+        summary: 'One season of a TV show',
+        description:
+          'The season with its episodes in order. Embedded mode knows a show’s seasons but not their episodes: `episodes` is then empty (names and plots are never invented). ' +
+          '404 for an unknown show or season; 403 `MATURITY_RESTRICTED` above the profile’s limit.' +
+          CACHING,
+        tags: ['discovery'],
+        params: SeasonParams,
+        response: { 200: Season, 304: NotModified, 403: Problem, 404: Problem, ...errors },
+      },
+    },
+    async (request, reply) => send(request, reply, await catalog.season(levelOf(request), request.params.tv_id, request.params.season_number)),
+  );
+
+  app.get<{ Params: IdParams; Querystring: ProvidersQuery }>(
+    '/api/movies/:movie_id/providers',
+    {
+      onRequest: identify,
+      schema: {
+        summary: 'Where to watch',
+        description:
+          'Subscription (`flatrate`), rent and buy offers in a region (`region`: ISO 3166-1 alpha-2, either case; default the server’s `DEFAULT_REGION`), each in TMDB’s display order, with TMDB’s `link` for the region. ' +
+          'Data by JustWatch: show its credit with it. Empty lists when there are no offers, and always in embedded mode. 404 for an unknown title; 403 `MATURITY_RESTRICTED` above the profile’s limit.' +
+          CACHING,
+        tags: ['discovery'],
+        params: IdParams,
+        querystring: ProvidersQuery,
+        response: { 200: WatchProviders, 304: NotModified, 403: Problem, 404: Problem, ...errors },
+      },
+    },
+    async (request, reply) =>
+      send(
+        request,
+        reply,
+        await catalog.providers(levelOf(request), request.query.media_type ?? 'movie', request.params.movie_id, request.query.region ?? defaultRegion),
+      ),
   );
 
   app.get<{ Params: IdParams; Querystring: MediaTypeQuery }>(

@@ -6,8 +6,11 @@
  * caller's level answers 403.
  */
 import {
+  Credits,
   FIELD_LIMITS,
   GenreList,
+  Season,
+  WatchProviders,
   codePoints,
   maturityAllows,
   MATURITY_LEVELS,
@@ -104,6 +107,8 @@ export class CatalogService {
   private readonly limits: Record<MaturityLevel, MaturityLimit>;
   /** Certifications read out of cached details answers, held as long as the answer is. */
   private readonly certifications = new WeakMap<CachedAnswer, string | null>();
+  /** Titles read out of cached pages, held as long as the answer is. */
+  private readonly parsedPages = new WeakMap<CachedAnswer, readonly Title[]>();
 
   constructor(deps: { source: CatalogSource; cache: ResponseCache; policies: CachePolicies }) {
     this.source = deps.source;
@@ -190,6 +195,40 @@ export class CatalogService {
       // "No trailer" is a real answer, kept as long as one would be.
       return trailer === null ? new Absent(notFound('trailer')) : Value.Clean(Trailer, trailer);
     });
+  }
+
+  /** "More like this", as the level sees it (filtered, and cached, per level). 404 for an unknown title. */
+  similar(level: MaturityLevel, mediaType: MediaType, id: number, page = 1): Promise<CachedAnswer> {
+    return this.cached(atLevel(`similar:${mediaType}:${id}:${page}`, level), this.policies.details, Page, () =>
+      this.source.similar(mediaType, id, page, this.limits[level]),
+    );
+  }
+
+  /** The first page of "more like this" as Titles (parsed once per cached answer), for the profile's rows. */
+  async similarTitles(level: MaturityLevel, mediaType: MediaType, id: number): Promise<readonly Title[]> {
+    const answer = await this.similar(level, mediaType, id);
+    let titles = this.parsedPages.get(answer);
+    if (!titles) this.parsedPages.set(answer, (titles = ResponseCache.parse<Page>(answer).results));
+    return titles;
+  }
+
+  /** Cast and crew; 404 unknown, 403 above the caller's level. */
+  async credits(level: MaturityLevel, mediaType: MediaType, id: number): Promise<CachedAnswer> {
+    if (level !== 'all') await this.details(level, mediaType, id);
+    return this.cached(`credits:${mediaType}:${id}`, this.policies.details, Credits, () => this.source.credits(mediaType, id));
+  }
+
+  /** One season of a show with its episodes; 404 unknown show or season, 403 above the caller's level. */
+  async season(level: MaturityLevel, tvId: number, seasonNumber: number): Promise<CachedAnswer> {
+    if (level !== 'all') await this.details(level, 'tv', tvId);
+    return this.cached(`season:${tvId}:${seasonNumber}`, this.policies.details, Season, () => this.source.season(tvId, seasonNumber));
+  }
+
+  /** Where to watch in a region (any case; the answer names it upper-case); 404 unknown, 403 above the caller's level. */
+  async providers(level: MaturityLevel, mediaType: MediaType, id: number, region: string): Promise<CachedAnswer> {
+    if (level !== 'all') await this.details(level, mediaType, id);
+    const code = region.toUpperCase();
+    return this.cached(`providers:${mediaType}:${id}:${code}`, this.policies.featured, WatchProviders, () => this.source.providers(mediaType, id, code));
   }
 
   /** Movie and TV genres merged by id, sorted by name. */

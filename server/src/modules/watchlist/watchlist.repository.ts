@@ -38,6 +38,15 @@ export class WatchlistRepository {
       .orderBy(desc(watchlist.addedAt), desc(watchlist.seq));
   }
 
+  /** The profile's entries, newest first, with the title's name as stored when added. */
+  namesByProfile(profileId: string): Promise<(WatchlistKey & { name: string })[]> {
+    return this.db
+      .select({ mediaType: watchlist.mediaType, titleId: watchlist.titleId, addedAt: watchlist.addedAt, name: sql<string>`${watchlist.snapshot}->>'title'` })
+      .from(watchlist)
+      .where(eq(watchlist.profileId, profileId))
+      .orderBy(desc(watchlist.addedAt), desc(watchlist.seq));
+  }
+
   /** Title ids of the profile's list, newest first. */
   async idsByProfile(profileId: string): Promise<number[]> {
     const rows = await this.db

@@ -139,6 +139,12 @@ export class WatchlistService {
     return (await this.list(owner)).results.map((title) => title.id);
   }
 
+  /** Every entry of the profile's list, newest first, with the title's name as added (no catalog call): signals for its personal rows. */
+  async signals(profileId: string): Promise<{ mediaType: MediaType; id: number; name: string; at: Date }[]> {
+    const rows = await this.repository.namesByProfile(profileId);
+    return rows.map((row) => ({ mediaType: row.mediaType, id: row.titleId, name: row.name, at: row.addedAt }));
+  }
+
   /** Drops the profile's serialised list; call it after a change has committed. */
   private changed(profileId: string): void {
     this.epoch += 1;

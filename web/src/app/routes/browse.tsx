@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import { lazy, Suspense, type MouseEvent } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router';
 import type { TitleDetails } from '@marquee/contracts';
@@ -17,6 +17,9 @@ import { catalogLevel } from '../../lib/maturity-level';
 import { paths } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useTitleIntent } from './use-title-intent';
+
+// The rows made for the profile come after the first rows: their code is not part of the first load.
+const PersonalRows = lazy(() => import('../../features/discovery/components/personal-rows'));
 
 /** Genre rows under Popular and Trending, by TMDB genre id; names come from `/api/genres`. */
 const GENRE_ROWS = [28, 35, 878, 27, 18, 53, 16];
@@ -79,6 +82,9 @@ export default function BrowsePage() {
       <div className="rows">
         <PopularRow onIntent={onIntent} />
         <TrendingRow onIntent={onIntent} />
+        <Suspense fallback={null}>
+          <PersonalRows onIntent={onIntent} />
+        </Suspense>
         <WatchlistRow onIntent={onIntent} />
         {genres.isError && !genres.data ? (
           <ErrorState message="Couldn’t load the genres." onRetry={() => void genres.refetch()} />

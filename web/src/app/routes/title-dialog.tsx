@@ -1,10 +1,15 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import type { DialogLocationState } from '../../components/ui/title-card';
 import { TitleDialog } from '../../features/title-details/components/title-dialog';
+import { RatingButtons } from '../../features/discovery/components/rating-buttons';
 import { WatchlistToggle } from '../../features/watchlist/components/watchlist-toggle';
 import { paths } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useTitleDetails } from '../../features/title-details/api/get-title-details';
+
+// Below the overview: its own chunk, fetched once the dialog has painted its title.
+const DiscoverySections = lazy(() => import('../../features/discovery/components/discovery-sections'));
 
 /**
  * `/title/{media_type}/{id}`: the detail dialog. Closing goes back to the page beneath (one step
@@ -31,7 +36,18 @@ export default function TitleDialogRoute() {
   return (
     <>
       <DocumentTitle mediaType={mediaType} id={id} />
-      <TitleDialog key={`${mediaType}-${id}`} mediaType={mediaType} id={id} autoplay={state?.autoplay ?? false} onClose={close} renderActions={(title) => <WatchlistToggle title={title} />} />
+      <TitleDialog key={`${mediaType}-${id}`} mediaType={mediaType} id={id} autoplay={state?.autoplay ?? false} onClose={close} renderActions={(title) => (
+          <>
+            <WatchlistToggle title={title} />
+            <RatingButtons title={title} />
+          </>
+        )}
+        renderSections={(title) => (
+          <Suspense fallback={null}>
+            <DiscoverySections title={title} />
+          </Suspense>
+        )}
+      />
     </>
   );
 }

@@ -13,12 +13,14 @@ interface TitleDialogProps {
   onClose: () => void;
   /** Start with the trailer playing (the hero's "Play trailer"). */
   autoplay?: boolean;
-  /** Extra actions for the title (My List), composed by the route. */
+  /** Extra actions for the title (My List, thumbs), composed by the route. */
   renderActions?: (title: TitleDetails) => ReactNode;
+  /** What follows the overview (credits, episodes, more like this, where to watch), composed by the route. */
+  renderSections?: (title: TitleDetails) => ReactNode;
 }
 
 /** The detail dialog: backdrop, facts, overview, trailer and actions, named by the title. */
-export function TitleDialog({ mediaType, id, onClose, autoplay = false, renderActions }: TitleDialogProps) {
+export function TitleDialog({ mediaType, id, onClose, autoplay = false, renderActions, renderSections }: TitleDialogProps) {
   const details = useTitleDetails(mediaType, id);
   const headingId = useId();
   const [playing, setPlaying] = useState(autoplay);
@@ -119,6 +121,12 @@ export function TitleDialog({ mediaType, id, onClose, autoplay = false, renderAc
                 <dd>{runtime}</dd>
               </div>
             )}
+            {title.certification && (
+              <div>
+                <dt>Rated</dt>
+                <dd className="certification">{title.certification}</dd>
+              </div>
+            )}
             <div>
               <dt>Type</dt>
               <dd>{title.media_type === 'tv' ? 'Series' : 'Film'}</dd>
@@ -139,6 +147,7 @@ export function TitleDialog({ mediaType, id, onClose, autoplay = false, renderAc
               {title.genres.map((genre) => genre.name).join(', ')}
             </p>
           )}
+          {renderSections?.(title)}
         </div>
       </div>
     </Dialog>

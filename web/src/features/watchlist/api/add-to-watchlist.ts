@@ -36,6 +36,7 @@ export function useAddToWatchlist() {
     onError: (_error, _title, context) => {
       if (context?.previous) queryClient.setQueryData(watchlistQueryKey, context.previous);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: watchlistQueryKey }),
+    // The profile's rows ("Because you added …") are made from the list too.
+    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: watchlistQueryKey }), queryClient.invalidateQueries({ queryKey: ['recommendations'] })]),
   });
 }

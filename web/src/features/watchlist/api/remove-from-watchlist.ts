@@ -27,6 +27,7 @@ export function useRemoveFromWatchlist() {
       const gone = error instanceof Error && 'status' in error && error.status === 404;
       if (context?.previous && !gone) queryClient.setQueryData(watchlistQueryKey, context.previous);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: watchlistQueryKey }),
+    // The profile's rows ("Because you added …") are made from the list too.
+    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: watchlistQueryKey }), queryClient.invalidateQueries({ queryKey: ['recommendations'] })]),
   });
 }
