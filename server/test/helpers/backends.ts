@@ -4,6 +4,7 @@
  * dropped by `cleanup()`.
  */
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../../src/db/database.js';
 import { connectRedis, type Redis } from '../../src/lib/redis.js';
@@ -108,6 +109,11 @@ export interface TestRedis {
   cleanup(): Promise<void>;
 }
 
+/** Resolves once the client is connected (it fails commands fast rather than queueing them). */
+export async function redisReady(redis: Redis): Promise<void> {
+  if (redis.status !== 'ready') await once(redis, 'ready');
+}
+
 /** A Redis connection on a fresh key prefix, or null when TEST_REDIS_URL is unset. */
 export function openTestRedis(): TestRedis | null {
   const url = process.env.TEST_REDIS_URL;
@@ -127,6 +133,7 @@ export function openTestRedis(): TestRedis | null {
     async cleanup() {
       // keyPrefix does not apply to SCAN patterns or to the keys it returns.
       const raw = connectRedis(url, '');
+      await redisReady(raw);
       let cursor = '0';
       do {
         const [next, keys] = await raw.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);

@@ -4,6 +4,7 @@ import { buildApp, type AppDeps } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { CatalogSource } from '../../src/integrations/catalog-source.js';
 import type { Redis } from '../../src/lib/redis.js';
+import { redisReady } from './backends.js';
 import type { DatabaseBackend, TestDatabase } from './backends.js';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
@@ -36,6 +37,9 @@ export interface TestApp {
 export async function buildTestApp(options: TestAppOptions): Promise<TestApp> {
   const config = testConfig(options.env);
   const database = options.database ?? (await options.backend.open());
+  // The server's Redis client fails fast instead of queueing: a test starts once it is connected,
+  // as a server does in practice, so its first answers are shared.
+  if (options.redis) await redisReady(options.redis);
   const app = await buildApp({
     config,
     database,
