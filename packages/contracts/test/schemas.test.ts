@@ -110,9 +110,12 @@ describe('catalog', () => {
     expect(Value.Check(Title, { ...title, release_date: undefined })).toBe(false);
   });
 
-  it('TitleDetails is a Title with genres, runtime, tagline, vote_count and trailer_url', () => {
-    const details = { ...title, genres: [{ id: 18, name: 'Drama' }], runtime: 139, tagline: null, vote_count: 30000, trailer_url: 'https://www.youtube.com/embed/qtRKdVHc-cE' };
+  it('TitleDetails is a Title with genres, runtime, tagline, vote_count, trailer_url and certification', () => {
+    const details = { ...title, genres: [{ id: 18, name: 'Drama' }], runtime: 139, tagline: null, vote_count: 30000, trailer_url: 'https://www.youtube.com/embed/qtRKdVHc-cE', certification: 'R' };
     expect(Value.Check(TitleDetails, details)).toBe(true);
+    expect(Value.Check(TitleDetails, { ...details, certification: null })).toBe(true);
+    const { certification: _certification, ...withoutCertification } = details;
+    expect(Value.Check(TitleDetails, withoutCertification)).toBe(false);
     expect(Value.Check(TitleDetails, { ...details, runtime: null, trailer_url: null })).toBe(true);
     expect(Value.Check(TitleDetails, { ...details, genres: [18] })).toBe(false);
     expect(Value.Check(TitleDetails, title)).toBe(false);
@@ -145,9 +148,11 @@ describe('auth', () => {
     expect(Value.Check(User, { ...user, password_hash: '$argon2id$…' })).toBe(false);
   });
 
-  it('a token response is a Bearer access token, its lifetime, a refresh token and the user', () => {
-    const tokens = { access_token: 'jwt', token_type: 'Bearer', expires_in: 900, refresh_token: 'opaque', user };
+  it('a token response is a Bearer access token, its lifetime, a refresh token, the user and the profile', () => {
+    const profile = { id: 'p1', name: 'Ada', avatar: 'ember', kids: false, maturity: 'all', locked: false, owner: true, created_at: '2026-01-01T00:00:00.000Z' };
+    const tokens = { access_token: 'jwt', token_type: 'Bearer', expires_in: 900, refresh_token: 'opaque', user, profile };
     expect(Value.Check(TokenResponse, tokens)).toBe(true);
+    expect(Value.Check(TokenResponse, { ...tokens, profile: { ...profile, maturity: 'adults' } })).toBe(false);
     expect(Value.Check(TokenResponse, { ...tokens, token_type: 'bearer' })).toBe(false);
   });
 
