@@ -81,3 +81,85 @@ for (const viewport of viewports) {
     await page.screenshot({ path: path.join(artifacts, `my-list-${viewport.label}.png`) });
   });
 }
+
+for (const viewport of viewports) {
+  test(`screenshots of who's watching, manage profiles, its dialogs and kids browse at ${viewport.label} px`, async ({ page }) => {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    const account = await registerThroughApi(page, `profileshots${viewport.label}`);
+    const add = async (data: Record<string, unknown>) => {
+      const response = await page.request.post('/api/profiles', { headers: account.headers, data });
+      expect(response.status()).toBe(201);
+      return ((await response.json()) as { id: string }).id;
+    };
+    await add({ name: 'Maya', avatar: 'plum', maturity: 'teens' });
+    await add({ name: 'Leo', avatar: 'sunny', kids: true, maturity: 'little_kids' });
+    const locked = await add({ name: 'Grandpa', avatar: 'ink' });
+    expect((await page.request.patch(`/api/profiles/${locked}`, { headers: account.headers, data: { pin: '1234', current_password: account.password } })).status()).toBe(200);
+
+    await page.goto('/profiles');
+    await expect(page.getByRole('button', { name: 'Leo', exact: true })).toBeVisible();
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: path.join(artifacts, `profiles-${viewport.label}.png`) });
+
+    await page.getByRole('button', { name: 'Grandpa', exact: true }).click();
+    const pin = page.getByRole('dialog', { name: 'Enter PIN' });
+    await pin.getByLabel('PIN').fill('9999');
+    await pin.getByRole('button', { name: 'Unlock' }).click();
+    await expect(pin.getByRole('alert')).toBeVisible();
+    await page.screenshot({ path: path.join(artifacts, `profiles-pin-${viewport.label}.png`) });
+    await page.keyboard.press('Escape');
+
+    await page.goto('/profiles/manage');
+    await expect(page.getByRole('button', { name: 'Edit Leo' })).toBeVisible();
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: path.join(artifacts, `profiles-manage-${viewport.label}.png`) });
+
+    await page.getByRole('button', { name: 'Add profile' }).click();
+    await expect(page.getByRole('dialog', { name: 'Add profile' })).toBeVisible();
+    await page.waitForTimeout(300); // the dialog's entrance animation
+    await page.screenshot({ path: path.join(artifacts, `profiles-add-${viewport.label}.png`) });
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Edit Grandpa' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit Grandpa' });
+    await edit.getByRole('combobox', { name: 'Maturity' }).selectOption({ label: 'Teens' });
+    await edit.getByLabel('PIN').fill('');
+    await expect(edit.getByLabel('Current password')).toBeVisible();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(artifacts, `profiles-edit-${viewport.label}.png`) });
+    await edit.getByRole('button', { name: 'Delete profile' }).click();
+    await expect(edit.getByRole('button', { name: 'Delete', exact: true })).toBeVisible();
+    await page.screenshot({ path: path.join(artifacts, `profiles-delete-${viewport.label}.png`) });
+    await page.keyboard.press('Escape');
+
+    // Kids browse: switch to Leo, then his browse page and the account menu.
+    await page.goto('/profiles');
+    await page.getByRole('button', { name: 'Leo', exact: true }).click();
+    await expect(page.getByRole('banner').getByText('Kids', { exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Popular', exact: true }).getByRole('link').first()).toBeVisible();
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: path.join(artifacts, `kids-browse-${viewport.label}.png`) });
+    await page.getByRole('button', { name: 'Account' }).click();
+    await expect(page.getByRole('menu')).toBeVisible();
+    await page.screenshot({ path: path.join(artifacts, `kids-menu-${viewport.label}.png`) });
+    await page.keyboard.press('Escape');
+
+    const popular = (await (await page.request.get('/api/movies/popular')).json()) as { results: Array<{ id: number; media_type: string }> };
+    let restricted: { id: number } | undefined;
+    for (const title of popular.results.filter((t) => t.media_type === 'movie')) {
+      const details = (await (await page.request.get(`/api/movies/${title.id}?media_type=movie`)).json()) as { certification: string | null };
+      if (details.certification === 'R') {
+        restricted = title;
+        break;
+      }
+    }
+    expect(restricted).toBeDefined();
+    await page.goto(`/title/movie/${restricted!.id}`);
+    await expect(page.getByRole('alert')).toContainText('Not available on this profile');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(artifacts, `kids-not-available-${viewport.label}.png`) });
+  });
+}

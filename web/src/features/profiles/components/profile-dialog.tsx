@@ -166,7 +166,10 @@ export function ProfileDialog({ profile, avatars, defaultAvatar, canDelete = fal
             autoComplete="off"
             maxLength={4}
             value={pin}
-            onFocus={(e) => e.currentTarget.select()}
+            onFocus={(e) => {
+              // The "keep" dots are replaced by whatever is typed first.
+              if (e.currentTarget.value === KEEP_PIN) e.currentTarget.select();
+            }}
             onChange={(e) => setPin(e.target.value.startsWith(KEEP_PIN) ? e.target.value.slice(KEEP_PIN.length).replace(/\D/g, '').slice(0, 4) || KEEP_PIN : e.target.value.replace(/\D/g, '').slice(0, 4))}
             error={errors.pin}
             hint={profile.locked ? 'Locked with a PIN. Type 4 new digits to change it; empty removes it.' : '4 digits to lock this profile; empty for no PIN.'}
