@@ -38,6 +38,16 @@ export interface Config {
   registerRateLimit: number;
   /** `CATALOG_REQUIRES_SIGN_IN`: catalog routes answer 401 without a token. */
   catalogRequiresSignIn: boolean;
+  /**
+   * `COOKIE_SECURE`: the refresh cookie's `Secure` flag. `auto` (default): over HTTPS and on localhost,
+   * not over plain HTTP at another address (a home network's `http://nas.local`); `always`; `never`.
+   */
+  cookieSecure: 'auto' | 'always' | 'never';
+  /**
+   * `TRUST_PROXY`: which proxies' `X-Forwarded-Proto` / `X-Forwarded-For` are believed: `false`
+   * (default), `true` (any), or comma-separated addresses / CIDRs (e.g. `127.0.0.1,10.0.0.0/8`).
+   */
+  trustProxy: boolean | string[];
   /** `LOG_LEVEL`: pino level. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `WEB_DIST`: the built web app served at `/` (defaults to `web/dist` of this checkout). */
@@ -122,6 +132,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return fallback;
   };
 
+  const cookieSecure = (str('COOKIE_SECURE') ?? 'auto').toLowerCase();
+  if (!['auto', 'always', 'never'].includes(cookieSecure)) problems.push(`COOKIE_SECURE must be auto, always or never (got "${cookieSecure}")`);
+  const trustProxyRaw = str('TRUST_PROXY');
+  let trustProxy: Config['trustProxy'] = false;
+  if (trustProxyRaw !== null) {
+    const lowered = trustProxyRaw.toLowerCase();
+    if (['true', 'false'].includes(lowered)) trustProxy = lowered === 'true';
+    else {
+      trustProxy = trustProxyRaw.split(',').map((entry) => entry.trim()).filter(Boolean);
+      const bad = trustProxy.find((entry) => !/^[0-9a-fA-F:.]+(?:\/\d{1,3})?$/.test(entry));
+      if (bad !== undefined) problems.push(`TRUST_PROXY must be true, false or comma-separated addresses/CIDRs (got "${bad}")`);
+    }
+  }
+
   const config: Config = {
     env: nodeEnv as Config['env'],
     host: str('HOST') ?? '0.0.0.0',
@@ -141,6 +165,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catalogTtlSeconds: ttl === null ? null : int('CATALOG_TTL_SECONDS', 60, 1, 31_536_000),
     registerRateLimit: int('REGISTER_RATE_LIMIT', 30, 20, 1_000_000),
     catalogRequiresSignIn: bool('CATALOG_REQUIRES_SIGN_IN', false),
+    cookieSecure: cookieSecure as Config['cookieSecure'],
+    trustProxy,
     logLevel: logLevel as Config['logLevel'],
     webDist: path.resolve(str('WEB_DIST') ?? new URL('../../web/dist', import.meta.url).pathname),
   };
