@@ -4,6 +4,7 @@ import { MenuButton } from '../components/ui/menu-button';
 import { useSession } from '../features/auth/api/use-session';
 import { signOut } from '../features/auth/api/sign-out';
 import { CatalogAttribution } from '../features/catalog/components/catalog-attribution';
+import { OfflineCatalogNotice } from '../features/catalog/components/offline-catalog-notice';
 import { HeaderSearch } from '../features/search/components/header-search';
 import { paths } from '../lib/paths';
 import { PageFallback } from './routes/page-fallback';
@@ -36,6 +37,7 @@ export function AppLayout() {
             label="Account"
             items={[
               { label: 'Profile', onSelect: () => navigate(paths.profile) },
+              ...(user?.role === 'owner' ? [{ label: 'Settings', onSelect: () => navigate(paths.settings) }] : []),
               {
                 label: 'Sign out',
                 onSelect: () => void signOut().then(() => navigate(paths.login, { replace: true })),
@@ -57,6 +59,7 @@ export function AppLayout() {
         </Suspense>
       </main>
       <footer className="footer">
+        {user?.role === 'owner' && <OfflineCatalogNotice settingsPath={paths.settings} />}
         <CatalogAttribution />
         <p className="footer__small">Marquee · a self-hosted film and series catalog</p>
       </footer>

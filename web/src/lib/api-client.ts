@@ -31,7 +31,7 @@ export function isTransientError(error: unknown): boolean {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Query parameters; undefined, null and empty values are left out. */
   query?: Record<string, string | number | null | undefined>;
   /** JSON body. */

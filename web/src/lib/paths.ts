@@ -7,6 +7,7 @@ export const paths = {
   register: '/register',
   myList: '/my-list',
   profile: '/profile',
+  settings: '/settings',
   search: (q = '', genre?: number | null) => {
     const params = new URLSearchParams();
     if (q) params.set('q', q);
