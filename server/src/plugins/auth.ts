@@ -23,7 +23,10 @@ declare module 'fastify' {
      * one the viewer is anonymous — unless the catalog requires sign-in, then 401.
      */
     identify: (request: FastifyRequest) => Promise<void>;
-    /** Pre-handler of `/api/admin/…`: a valid token (else 401) of the owner's account (else 403 FORBIDDEN). */
+    /**
+     * Pre-handler of `/api/admin/…`: a valid token (else 401) of the owner's account (else 403
+     * FORBIDDEN), on a profile that is not a kids profile (else 403 PROFILE_RESTRICTED).
+     */
     requireOwner: (request: FastifyRequest) => Promise<void>;
     /** Whether the refresh cookie of this request's answer is `Secure` (COOKIE_SECURE). */
     secureCookies: (request: FastifyRequest) => boolean;
@@ -56,6 +59,8 @@ export const authPlugin = fp(
     app.decorate('requireOwner', async (request: FastifyRequest) => {
       request.user = await opts.verifier.verify(request.headers.authorization);
       if (request.user.role !== 'owner') throw forbidden('FORBIDDEN', 'Only the owner of this instance may do this.');
+      // The owner's account may hold a kids profile: administration is not for it.
+      if (request.user.kids) throw forbidden('PROFILE_RESTRICTED', 'Administration is not available on a kids profile.');
     });
     app.decorate('identify', async (request: FastifyRequest) => {
       const { authorization } = request.headers;

@@ -106,6 +106,31 @@ describe.each(databaseBackends)('owner and administration on $name', (backend) =
     expect((await settings()).registration).toBe('open');
   });
 
+  it('the owner on a kids profile of their account → 403 PROFILE_RESTRICTED on admin routes', async () => {
+    const created = await withBearer(t.app, owner.access_token, { method: 'POST', url: '/api/profiles', payload: { name: 'Kiddo', kids: true, maturity: 'older_kids' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const switched = await withBearer(t.app, owner.access_token, { method: 'POST', url: `/api/profiles/${created.json().id}/switch`, payload: {} });
+    expect(switched.statusCode, switched.body).toBe(200);
+    const res = await withBearer(t.app, (switched.json() as TokenResponse).access_token, { method: 'GET', url: '/api/admin/settings' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('PROFILE_RESTRICTED');
+    // The switch rotated the session: sign the owner in again for the tests below.
+    owner = { ...((await login(t.app, owner.email, DEFAULT_PASSWORD)).json() as TokenResponse), email: owner.email };
+  });
+
+  it('every admin route is in the OpenAPI document, with its 401 and 403 answers', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { tags?: string[]; responses: Record<string, unknown> }>>;
+    };
+    for (const route of ADMIN_ROUTES) {
+      const path = String(route.url).replace(/00000000-0000-4000-8000-000000000000/, '{id}');
+      const operation = doc.paths[path]?.[String(route.method).toLowerCase()];
+      expect(operation, `${route.method} ${path}`).toBeDefined();
+      expect(operation?.tags).toEqual(['admin']);
+      expect(Object.keys(operation?.responses ?? {})).toEqual(expect.arrayContaining(['401', '403']));
+    }
+  });
+
   it('GET /api/admin/settings → the defaults: open registration, US, offline catalog, no TMDB credential', async () => {
     const res = await asOwner({ method: 'GET', url: '/api/admin/settings' });
     expect(res.statusCode).toBe(200);
@@ -249,10 +274,13 @@ describe.each(databaseBackends)('owner and administration on $name', (backend) =
       expect(res.statusCode).toBe(204);
       expect((await me(t.app, target.access_token)).statusCode).toBe(401);
       expect((await login(t.app, target.email, DEFAULT_PASSWORD)).statusCode).toBe(401);
-      const left = await t.database.db.execute(sql`select (select count(*) from profiles where user_id = ${target.user.id})::int as profiles,
-        (select count(*) from watchlist where profile_id = ${target.profile.id})::int as list`);
-      const row = ('rows' in left ? left.rows[0] : (left as unknown as unknown[])[0]) as { profiles: number; list: number };
-      expect(row).toEqual({ profiles: 0, list: 0 });
+      const [left] = await t.database.db
+        .select({
+          profiles: sql<number>`(select count(*) from profiles where user_id = ${target.user.id})::int`,
+          list: sql<number>`(select count(*) from watchlist where profile_id = ${target.profile.id})::int`,
+        })
+        .from(sql`(select 1) as one`);
+      expect(left).toEqual({ profiles: 0, list: 0 });
       expect((await asOwner({ method: 'DELETE', url: `/api/admin/members/${target.user.id}` })).statusCode).toBe(404);
     });
 
@@ -365,8 +393,11 @@ describe.each(databaseBackends)('owner and administration on $name', (backend) =
   });
 });
 
+/** Suites about configuration, not storage: PostgreSQL when configured (cheap to open), else PGlite. */
+const configBackend = databaseBackends.at(-1)!;
+
 describe('cookie security settings', () => {
-  const backend = databaseBackends[0]!;
+  const backend = configBackend;
   const apps: Record<string, TestApp> = {};
   beforeAll(async () => {
     apps.always = await buildTestApp({ backend, env: { COOKIE_SECURE: 'always' } });
@@ -407,7 +438,7 @@ describe('a credential in the environment wins', () => {
   let t: TestApp;
   beforeAll(async () => {
     fake = await startFakeTmdb();
-    t = await buildTestApp({ backend: databaseBackends[0]!, env: { TMDB_BASE_URL: fake.url, TMDB_API_KEY: fake.apiKey } });
+    t = await buildTestApp({ backend: configBackend, env: { TMDB_BASE_URL: fake.url, TMDB_API_KEY: fake.apiKey } });
   });
   afterAll(async () => {
     await t.close();

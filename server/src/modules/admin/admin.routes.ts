@@ -34,7 +34,7 @@ export async function adminRoutes(fastify: FastifyInstance, opts: { admin: Admin
       schema: {
         summary: 'The instance settings',
         description:
-          'Owner only (401 without a token, 403 FORBIDDEN for a member). Whether a TMDB credential is set and where it comes from — never the credential. ' +
+          'Owner only: 401 without a token, 403 FORBIDDEN for a member, 403 PROFILE_RESTRICTED from a kids profile of the owner. Whether a TMDB credential is set and where it comes from — never the credential. ' +
           '`insecure_transport` is true when this request came over plain HTTP at an address other than localhost.',
         tags,
         security,
