@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { baseURL, DEV_PORT, devBaseURL, PORT } from './ports';
 
 /**
  * Browser tests against the real built server (`npm run build` first; `npm test` does it) in
@@ -10,10 +11,6 @@ import { defineConfig, devices } from '@playwright/test';
  * A second server on the next port serves the web app built as React's development build, where
  * StrictMode runs every effect twice: `dev-build.spec.ts` runs there (project "development build").
  */
-const PORT = Number(process.env.E2E_PORT ?? 18181);
-const baseURL = `http://127.0.0.1:${PORT}`;
-const DEV_PORT = PORT + 1;
-const devBaseURL = `http://127.0.0.1:${DEV_PORT}`;
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const devBuild = path.join(tmpdir(), `marquee-e2e-web-development-${DEV_PORT}`);
 
@@ -29,12 +26,16 @@ const serverEnv = (port: number) => ({
   REDIS_URL: '',
   TMDB_API_KEY: '',
   TMDB_ACCESS_TOKEN: '',
+  // Where a TMDB credential the owner enters is checked: a closed local port, so the check fails fast and offline.
+  TMDB_BASE_URL: 'http://127.0.0.1:9/3',
   JWT_SECRET: '',
 });
 
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
+  // Registers the instance's owner first, so every journey's account is a member.
+  globalSetup: './global-setup.ts',
   outputDir: path.join(repoRoot, 'test-results'),
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -21,6 +21,11 @@ import { authRoutes, REFRESH_COOKIE } from './modules/auth/auth.routes.js';
 import { ProfilesService } from './modules/auth/profiles.js';
 import { profileRoutes } from './modules/auth/profiles.routes.js';
 import { createCatalog } from './modules/catalog/catalog.factory.js';
+import { memberRoutes } from './modules/auth/members.routes.js';
+import { AdminService } from './modules/admin/admin.service.js';
+import { adminRoutes } from './modules/admin/admin.routes.js';
+import { InstanceSettingsStore } from './db/instance-settings.js';
+import { isInsecureTransport } from './lib/transport.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { artworkRoutes } from './modules/artwork/artwork.routes.js';
 import { RatingsService } from './modules/ratings/ratings.service.js';
@@ -60,10 +65,31 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
         '*.access_token',
         '*.apiKey',
         '*.accessToken',
+        '*.credential',
+        '*.invitation',
       ],
       censor: '[redacted]',
     },
   };
+}
+
+/**
+ * Logs once, loudly, when the app is first reached over plain HTTP at an address other than
+ * localhost: passwords and tokens then cross the network unencrypted (the owner's settings page
+ * says so too). The check is a comparison per request until it has fired.
+ */
+function warnOnPlainHttp(app: FastifyInstance): void {
+  let warned = false;
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!warned && isInsecureTransport(request.protocol, request.hostname)) {
+      warned = true;
+      app.log.warn(
+        { host: request.hostname },
+        'served over plain HTTP beyond localhost: passwords and sign-in tokens travel unencrypted; put Marquee behind HTTPS (set TRUST_PROXY for a proxy that terminates TLS)',
+      );
+    }
+    done();
+  });
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -74,6 +100,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: requestLogController(),
     bodyLimit: BODY_LIMIT,
     genReqId: (request) => requestIdOf(request.headers),
+    // Believe X-Forwarded-Proto / -For only from the proxies the operator names (TRUST_PROXY).
+    trustProxy: config.trustProxy,
     requestIdHeader: false,
     // A request that reached us before SIGTERM is answered, not refused: draining means finishing.
     return503OnClosing: false,
@@ -107,7 +135,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(securityPlugin, { corsOrigins: config.corsOrigins });
   await app.register(openApiPlugin);
 
-  const catalog = await createCatalog({ config, redis, log: app.log, source: deps.catalogSource });
+  // The owner's settings, current on every instance; the catalog follows the saved TMDB credential.
+  const settings = await InstanceSettingsStore.open(database.db, database.changes, (error) => app.log.error({ err: error }, 'applying a changed setting failed'));
+  const catalogSwitch = await createCatalog({ config, redis, log: app.log, source: deps.catalogSource, credential: settings.get('tmdb_credential') });
+  const { catalog } = catalogSwitch;
+  settings.subscribe(async (key) => {
+    if (key === 'tmdb_credential') await catalogSwitch.connect(settings.get('tmdb_credential'));
+  });
+  const admin = new AdminService({
+    db: database.db,
+    settings,
+    tmdbBaseUrl: config.tmdb.baseUrl,
+    tmdbFromEnvironment: Boolean(config.tmdb.apiKey || config.tmdb.accessToken),
+    catalogSource: () => catalog.mode,
+    defaultRegion: config.defaultRegion,
+  });
   const watchlist = new WatchlistService({ database, catalog });
   const ratings = new RatingsService({ database, catalog });
   const recommendations = new RecommendationsService({ catalog, ratings, list: watchlist });
@@ -119,14 +161,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     counters,
     watchlist,
     limits: { registrationsPerMinute: config.registerRateLimit },
+    admission: admin,
   });
   const profiles = new ProfilesService({ database, auth, counters });
 
-  await app.register(authPlugin, { verifier: auth, requireSignIn: config.catalogRequiresSignIn });
+  await app.register(authPlugin, { verifier: auth, requireSignIn: config.catalogRequiresSignIn, cookieSecure: config.cookieSecure });
+  warnOnPlainHttp(app);
   await app.register(healthRoutes, { ping: () => database.ping() });
   await app.register(authRoutes, { auth });
   await app.register(profileRoutes, { profiles });
-  await app.register(catalogRoutes, { catalog, ratings, defaultRegion: config.defaultRegion });
+  await app.register(memberRoutes, { auth });
+  await app.register(adminRoutes, { admin });
+  // "Where to watch" without a region: the owner's saved region, else DEFAULT_REGION.
+  await app.register(catalogRoutes, { catalog, ratings, defaultRegion: () => settings.get('default_region') ?? config.defaultRegion });
   await app.register(artworkRoutes);
   await app.register(watchlistRoutes, { watchlist });
   await app.register(ratingRoutes, { ratings });

@@ -40,6 +40,16 @@ export interface Config {
   catalogRequiresSignIn: boolean;
   /** `DEFAULT_REGION`: ISO 3166-1 alpha-2 region of "where to watch" when a request names none (upper-case; default `US`). */
   defaultRegion: string;
+  /**
+   * `COOKIE_SECURE`: the refresh cookie's `Secure` flag. `auto` (default): over HTTPS and on localhost,
+   * not over plain HTTP at another address (a home network's `http://nas.local`); `always`; `never`.
+   */
+  cookieSecure: 'auto' | 'always' | 'never';
+  /**
+   * `TRUST_PROXY`: which proxies' `X-Forwarded-Proto` / `X-Forwarded-For` are believed: `false`
+   * (default), `true` (any), or comma-separated addresses / CIDRs (e.g. `127.0.0.1,10.0.0.0/8`).
+   */
+  trustProxy: boolean | string[];
   /** `LOG_LEVEL`: pino level. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `WEB_DIST`: the built web app served at `/` (defaults to `web/dist` of this checkout). */
@@ -126,6 +136,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const region = str('DEFAULT_REGION') ?? 'US';
   if (!/^[A-Za-z]{2}$/.test(region)) problems.push(`DEFAULT_REGION must be an ISO 3166-1 alpha-2 code such as US (got "${region}")`);
+  const cookieSecure = (str('COOKIE_SECURE') ?? 'auto').toLowerCase();
+  if (!['auto', 'always', 'never'].includes(cookieSecure)) problems.push(`COOKIE_SECURE must be auto, always or never (got "${cookieSecure}")`);
+  const trustProxyRaw = str('TRUST_PROXY');
+  let trustProxy: Config['trustProxy'] = false;
+  if (trustProxyRaw !== null) {
+    const lowered = trustProxyRaw.toLowerCase();
+    if (['true', 'false'].includes(lowered)) trustProxy = lowered === 'true';
+    else {
+      trustProxy = trustProxyRaw.split(',').map((entry) => entry.trim()).filter(Boolean);
+      const bad = trustProxy.find((entry) => !/^[0-9a-fA-F:.]+(?:\/\d{1,3})?$/.test(entry));
+      if (bad !== undefined) problems.push(`TRUST_PROXY must be true, false or comma-separated addresses/CIDRs (got "${bad}")`);
+    }
+  }
 
   const config: Config = {
     env: nodeEnv as Config['env'],
@@ -147,6 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     registerRateLimit: int('REGISTER_RATE_LIMIT', 30, 20, 1_000_000),
     catalogRequiresSignIn: bool('CATALOG_REQUIRES_SIGN_IN', false),
     defaultRegion: region.toUpperCase(),
+    cookieSecure: cookieSecure as Config['cookieSecure'],
+    trustProxy,
     logLevel: logLevel as Config['logLevel'],
     webDist: path.resolve(str('WEB_DIST') ?? new URL('../../web/dist', import.meta.url).pathname),
   };

@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import { EMAIL_SYNTAX, FIELD_LIMITS, NO_CONTROL_CHARACTERS } from './fields.js';
 import { Profile } from './profiles.js';
+import { INVITATION_TOKEN_MAX, Role } from './admin.js';
 
 const { email, password, name, avatarUrl } = FIELD_LIMITS;
 
@@ -34,6 +35,7 @@ export const User = Type.Object(
     name: Type.String(),
     avatar: Type.Union([Type.String(), Type.Null()], { description: 'Avatar image URL or null.' }),
     watchlist: Type.Array(Type.Integer(), { description: 'Ids of the titles in the current profile’s list, newest first.' }),
+    role: Role,
     created_at: Type.String({ format: 'date-time' }),
     updated_at: Type.String({ format: 'date-time' }),
   },
@@ -61,7 +63,21 @@ export const TokenResponse = Type.Object(
 );
 export type TokenResponse = Type.Static<typeof TokenResponse>;
 
-export const RegisterBody = Type.Object({ email: Email, password: Password, name: Name }, { additionalProperties: false });
+export const RegisterBody = Type.Object(
+  {
+    email: Email,
+    password: Password,
+    name: Name,
+    invitation: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: INVITATION_TOKEN_MAX,
+        description: 'The token of an invitation link (`/register?invitation=…`): needed when registration is by invitation; used up by this registration.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export type RegisterBody = Type.Static<typeof RegisterBody>;
 
 export const LoginBody = Type.Object(

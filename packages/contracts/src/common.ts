@@ -50,6 +50,9 @@ export const ErrorCodes = [
   'MATURITY_RESTRICTED',
   'INVITATION_REQUIRED',
   'REGISTRATION_CLOSED',
+  'OWNER_PROTECTED',
+  'TMDB_CREDENTIAL_REJECTED',
+  'SET_BY_ENVIRONMENT',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 

@@ -3,6 +3,7 @@ export * from './common.js';
 export * from './fields.js';
 export * from './maturity.js';
 export * from './profiles.js';
+export * from './admin.js';
 export * from './auth.js';
 export * from './catalog.js';
 export * from './watchlist.js';

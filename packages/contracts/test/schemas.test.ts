@@ -47,6 +47,7 @@ const user = {
   name: 'Ann',
   avatar: null,
   watchlist: [550, 1399],
+  role: 'owner',
   created_at: '2025-01-01T00:00:00.000Z',
   updated_at: '2025-01-01T00:00:00.000Z',
 };
@@ -58,6 +59,10 @@ describe('common shapes', () => {
     expect(Value.Check(Problem, { ...problem, errors: [{ path: '/email', message: 'must match format "email"' }] })).toBe(true);
     expect(Value.Check(Problem, { ...problem, code: undefined })).toBe(false);
     expect(Value.Check(Problem, { ...problem, errors: [{ path: '/email' }] })).toBe(false);
+  });
+
+  it('the owner’s administration adds its codes', () => {
+    expect(ErrorCodes).toEqual(expect.arrayContaining(['FORBIDDEN', 'INVITATION_REQUIRED', 'REGISTRATION_CLOSED', 'OWNER_PROTECTED', 'TMDB_CREDENTIAL_REJECTED', 'SET_BY_ENVIRONMENT']));
   });
 
   it('lists every v1 error code', () => {

@@ -3,7 +3,8 @@
  * cached. Migration 0001 makes PostgreSQL announce them on the channel `marquee_changes`, whoever
  * made them: `session:<id>` when a session is revoked, changed (e.g. moved to another profile) or
  * deleted, `profile:<id>` when a profile changes or is deleted, `watchlist:<profile id>` when a
- * profile's list changes (migrations 0001, 0002). PostgreSQL delivers a notification at commit, to
+ * profile's list changes (migrations 0001, 0002), `setting:<key>` when an instance setting changes
+ * (migration 0004). PostgreSQL delivers a notification at commit, to
  * every listener.
  *
  * With PGlite this process is the only one that can open the data directory and the services drop
@@ -16,7 +17,12 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
-export type Change = { kind: 'session'; id: string } | { kind: 'profile'; id: string } | { kind: 'watchlist'; profileId: string } | { kind: 'reset' };
+export type Change =
+  | { kind: 'session'; id: string }
+  | { kind: 'profile'; id: string }
+  | { kind: 'watchlist'; profileId: string }
+  | { kind: 'setting'; key: string }
+  | { kind: 'reset' };
 
 export interface ChangeFeed {
   /** True while caches kept up to date by this feed may answer. */
@@ -146,6 +152,7 @@ class PostgresChangeFeed implements ChangeFeed {
     if (kind === 'session') this.emit({ kind: 'session', id: value });
     else if (kind === 'profile') this.emit({ kind: 'profile', id: value });
     else if (kind === 'watchlist') this.emit({ kind: 'watchlist', profileId: value });
+    else if (kind === 'setting') this.emit({ kind: 'setting', key: value });
     else if (kind === 'sync') {
       this.waiters.get(value)?.();
       this.waiters.delete(value);

@@ -14,11 +14,49 @@ export const users = pgTable(
     name: text('name').notNull(),
     avatar: text('avatar'),
     passwordHash: text('password_hash').notNull(),
+    /** `owner` (the first account: administers the instance; exactly one) or `member`. */
+    role: text('role', { enum: ['owner', 'member'] }).notNull().default('member'),
+    /** Set while the owner has disabled the account: it cannot sign in. */
+    disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
+    // At most one owner: a constant expression indexed over the owner rows only.
+    uniqueIndex('users_one_owner_key').on(sql`(true)`).where(sql`${t.role} = 'owner'`),
+    check('users_role_check', sql`${t.role} in ('owner', 'member')`),
+  ],
 );
+
+/** Single-use invitation links the owner hands out while registration is by invitation. */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The link's token. Kept readable so the owner can copy the link again until it is used. */
+    token: text('token').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    usedBy: uuid('used_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    /** Creation order, to break ties between equal `created_at`s. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [uniqueIndex('invitations_token_key').on(t.token), index('invitations_order_idx').on(t.createdAt, t.seq)],
+);
+
+/**
+ * The owner's instance settings, one row per key (JSON values). Changes are announced on the change
+ * feed (`setting:<key>`, migration 0004) so every instance applies them without a restart.
+ */
+export const instanceSettings = pgTable('instance_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
 
 /**
  * The people of a household account (1…5): each has their own My List and maturity limit. The
@@ -142,4 +180,4 @@ export const ratings = pgTable(
   ],
 );
 
-export const schema = { users, profiles, sessions, refreshTokens, watchlist, ratings };
+export const schema = { users, profiles, sessions, refreshTokens, watchlist, ratings, invitations, instanceSettings };

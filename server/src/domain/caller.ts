@@ -1,4 +1,4 @@
-import type { MaturityLevel } from '@marquee/contracts';
+import type { MaturityLevel, Role } from '@marquee/contracts';
 
 /**
  * Who is calling: the account, the session and the profile a verified access token names, with
@@ -12,4 +12,6 @@ export interface Caller {
   readonly profileId: string;
   readonly maturity: MaturityLevel;
   readonly kids: boolean;
+  /** The account's role: only the owner reaches `/api/admin/…`. */
+  readonly role: Role;
 }

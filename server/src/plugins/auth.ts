@@ -7,6 +7,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Caller } from '../domain/caller.js';
+import { forbidden } from '../errors.js';
+import { isInsecureTransport } from '../lib/transport.js';
+
+/** `COOKIE_SECURE`: the refresh cookie's `Secure` flag always, never, or following the request's scheme. */
+export type CookieSecurity = 'auto' | 'always' | 'never';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,6 +23,13 @@ declare module 'fastify' {
      * one the viewer is anonymous — unless the catalog requires sign-in, then 401.
      */
     identify: (request: FastifyRequest) => Promise<void>;
+    /**
+     * Pre-handler of `/api/admin/…`: a valid token (else 401) of the owner's account (else 403
+     * FORBIDDEN), on a profile that is not a kids profile (else 403 PROFILE_RESTRICTED).
+     */
+    requireOwner: (request: FastifyRequest) => Promise<void>;
+    /** Whether the refresh cookie of this request's answer is `Secure` (COOKIE_SECURE). */
+    secureCookies: (request: FastifyRequest) => boolean;
   }
   interface FastifyRequest {
     user: Caller;
@@ -32,11 +44,23 @@ export interface AccessTokenVerifier {
 }
 
 export const authPlugin = fp(
-  async (app: FastifyInstance, opts: { verifier: AccessTokenVerifier; requireSignIn: boolean }) => {
+  async (app: FastifyInstance, opts: { verifier: AccessTokenVerifier; requireSignIn: boolean; cookieSecure: CookieSecurity }) => {
     app.decorateRequest('user', null as unknown as Caller);
     app.decorateRequest('viewer', null);
     app.decorate('authenticate', async (request: FastifyRequest) => {
       request.user = await opts.verifier.verify(request.headers.authorization);
+    });
+    // `auto`: Secure over HTTPS (as Fastify sees the scheme: X-Forwarded-Proto counts only from a
+    // TRUST_PROXY proxy) and on loopback, where browsers keep Secure cookies over plain HTTP; not on
+    // a plain-HTTP home network address, where a browser would drop it and every reload sign out.
+    app.decorate('secureCookies', (request: FastifyRequest) =>
+      opts.cookieSecure === 'always' ? true : opts.cookieSecure === 'never' ? false : !isInsecureTransport(request.protocol, request.hostname),
+    );
+    app.decorate('requireOwner', async (request: FastifyRequest) => {
+      request.user = await opts.verifier.verify(request.headers.authorization);
+      if (request.user.role !== 'owner') throw forbidden('FORBIDDEN', 'Only the owner of this instance may do this.');
+      // The owner's account may hold a kids profile: administration is not for it.
+      if (request.user.kids) throw forbidden('PROFILE_RESTRICTED', 'Administration is not available on a kids profile.');
     });
     app.decorate('identify', async (request: FastifyRequest) => {
       const { authorization } = request.headers;

@@ -147,6 +147,8 @@ function answer(path: string, query: Record<string, string>, folders: readonly U
   const page = Number(query.page ?? '1');
   if (page < 1 || page > 500) return { status: 400 };
   let match: RegExpExecArray | null;
+  // "Validate key": reached only with a credential TMDB accepts (a refused one answers 401 above).
+  if (path === '/authentication') return { success: true, status_code: 1, status_message: 'Success.' };
   if (path === '/movie/popular') return pageOf(fixture('movie-popular.json', folders), page);
   if ((match = /^\/trending\/all\/(day|week)$/.exec(path))) return pageOf(fixture(`trending-all-${match[1]}.json`, folders), page);
   if (path === '/search/multi') return pageOf(fixture('search-multi.json', folders), page);

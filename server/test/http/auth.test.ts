@@ -50,7 +50,7 @@ describe.each(databaseBackends)('accounts on $name', (backend) => {
       expect(body.expires_in).toBe(900);
       expect(body.access_token.split('.')).toHaveLength(3);
       expect(body.refresh_token).toMatch(/^[\w-]{43,}$/);
-      expect(Object.keys(body.user).sort()).toEqual(['avatar', 'created_at', 'email', 'id', 'name', 'updated_at', 'watchlist']);
+      expect(Object.keys(body.user).sort()).toEqual(['avatar', 'created_at', 'email', 'id', 'name', 'role', 'updated_at', 'watchlist']);
       expect(body.user).toMatchObject({ email, name: 'Ann', avatar: null, watchlist: [] });
       expect(body.user.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
       expect(new Date(body.user.updated_at).toISOString()).toBe(body.user.updated_at);

@@ -14,7 +14,7 @@ describe('CatalogService for the watchlist (TMDB source)', () => {
 
   beforeAll(async () => {
     fake = await startFakeTmdb();
-    catalog = await createCatalog({ config: testConfig({ TMDB_BASE_URL: fake.url, TMDB_API_KEY: fake.apiKey }), redis: null, log });
+    catalog = (await createCatalog({ config: testConfig({ TMDB_BASE_URL: fake.url, TMDB_API_KEY: fake.apiKey }), redis: null, log })).catalog;
   });
   afterAll(async () => {
     await catalog.close();

@@ -5,6 +5,7 @@ import { ProfileAvatar } from '../components/ui/profile-avatar';
 import { useSession } from '../features/auth/api/use-session';
 import { signOut } from '../features/auth/api/sign-out';
 import { CatalogAttribution } from '../features/catalog/components/catalog-attribution';
+import { OfflineCatalogNotice } from '../features/catalog/components/offline-catalog-notice';
 import { HeaderSearch } from '../features/search/components/header-search';
 import { paths } from '../lib/paths';
 import { PageFallback } from './routes/page-fallback';
@@ -23,6 +24,7 @@ export function AppLayout() {
     // A kids profile cannot manage profiles (the server refuses it too).
     ...(kids ? [] : [{ label: 'Manage profiles', onSelect: () => navigate(paths.manageProfiles) }]),
     { label: 'Account settings', onSelect: () => navigate(paths.profile) },
+    ...(user?.role === 'owner' ? [{ label: 'Settings', onSelect: () => navigate(paths.settings) }] : []),
     { label: 'Sign out', onSelect: () => void signOut().then(() => navigate(paths.login, { replace: true })) },
   ];
 
@@ -76,6 +78,7 @@ export function AppLayout() {
         </Suspense>
       </main>
       <footer className="footer">
+        {user?.role === 'owner' && <OfflineCatalogNotice settingsPath={paths.settings} />}
         <CatalogAttribution />
         <p className="footer__small">Marquee · a self-hosted film and series catalog</p>
       </footer>

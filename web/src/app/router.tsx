@@ -29,6 +29,7 @@ const BrowsePage = lazy(loadBrowse);
 const SearchPage = lazy(() => import('./routes/search'));
 const MyListPage = lazy(() => import('./routes/my-list'));
 const ProfilePage = lazy(() => import('./routes/profile'));
+const SettingsPage = lazy(() => import('./routes/settings'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 // Choosing and managing profiles is not needed for browse's first row: their own chunks.
 const ProfilesPage = lazy(() => import('./routes/profiles'));
@@ -114,6 +115,7 @@ export const pageRoutes: RouteObject[] = [
       { path: routePatterns.search, element: <SearchPage /> },
       { path: paths.myList, element: <MyListPage /> },
       { path: paths.profile, element: <ProfilePage /> },
+      { path: paths.settings, element: <SettingsPage /> },
       {
         path: routePatterns.title,
         element: (

@@ -9,6 +9,7 @@ export const paths = {
   profile: '/profile',
   profiles: '/profiles',
   manageProfiles: '/profiles/manage',
+  settings: '/settings',
   search: (q = '', genre?: number | null) => {
     const params = new URLSearchParams();
     if (q) params.set('q', q);

@@ -91,6 +91,7 @@ export function makeUser(overrides: Partial<User> = {}): User {
     name: 'Ann',
     avatar: null,
     watchlist: [],
+    role: 'member',
     created_at: '2025-01-01T00:00:00.000Z',
     updated_at: '2025-01-01T00:00:00.000Z',
     ...overrides,

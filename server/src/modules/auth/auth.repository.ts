@@ -2,8 +2,8 @@
  * Storage of users, sessions and refresh tokens. Methods are named by intent; the service decides
  * when to group them in a transaction (`transaction(fn)` hands it a repository bound to one).
  */
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import type { MaturityLevel } from '@marquee/contracts';
+import { and, asc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import type { MaturityLevel, Role } from '@marquee/contracts';
 import type { Db } from '../../db/database.js';
 import { profiles, refreshTokens, sessions, users } from '../../db/schema.js';
 import { ProfilesRepository } from './profiles.repository.js';
@@ -18,21 +18,70 @@ export interface SessionRow {
   expiresAt: Date;
   maturity: MaturityLevel;
   kids: boolean;
+  role: Role;
 }
 
 /** Why a session ended, kept in `sessions.revoked_reason`. */
-export type RevokeReason = 'logout' | 'reuse' | 'password_change';
+export type RevokeReason = 'logout' | 'reuse' | 'password_change' | 'disabled' | 'deleted';
+
+/** The advisory lock key that serialises registrations (any constant unique to this purpose). */
+const REGISTRATION_LOCK = 0x6d617271; // "marq"
 
 export class AuthRepository {
   constructor(private readonly db: Db) {}
 
-  /** Runs `fn` in one transaction, with repositories bound to it. */
-  transaction<T>(fn: (repo: AuthRepository, profiles: ProfilesRepository) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => fn(new AuthRepository(tx as unknown as Db), new ProfilesRepository(tx as unknown as Db)));
+  /** Runs `fn` in one transaction, with repositories bound to it (and the transaction itself, for collaborators). */
+  transaction<T>(fn: (repo: AuthRepository, profiles: ProfilesRepository, tx: Db) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => fn(new AuthRepository(tx as unknown as Db), new ProfilesRepository(tx as unknown as Db), tx as unknown as Db));
+  }
+
+  /**
+   * Serialises registrations until the transaction ends, so exactly one first account becomes the
+   * owner and a registration policy is read and applied by one registration at a time.
+   */
+  async lockRegistrations(): Promise<void> {
+    await this.db.execute(sql`select pg_advisory_xact_lock(${REGISTRATION_LOCK})`);
+  }
+
+  /** Whether any account exists yet. */
+  async anyUser(): Promise<boolean> {
+    const [row] = await this.db.select({ id: users.id }).from(users).limit(1);
+    return row !== undefined;
+  }
+
+  /** Every account, oldest first (the owner is the oldest). */
+  async listUsers(): Promise<UserRow[]> {
+    return this.db.select().from(users).orderBy(asc(users.createdAt), asc(users.id));
+  }
+
+  /** Marks an account disabled (a date) or enabled (null); the updated row, if it exists. */
+  async setDisabled(id: string, disabled: boolean): Promise<UserRow | undefined> {
+    const [row] = await this.db
+      .update(users)
+      .set({ disabledAt: disabled ? sql`coalesce(${users.disabledAt}, now())` : null, updatedAt: sql`now()` })
+      .where(eq(users.id, id))
+      .returning();
+    return row;
+  }
+
+  /** Revokes every live session of the user; returns the revoked ids. */
+  async revokeAllSessions(userId: string, reason: RevokeReason): Promise<string[]> {
+    const rows = await this.db
+      .update(sessions)
+      .set({ revokedAt: sql`now()`, revokedReason: reason })
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id });
+    return rows.map((row) => row.id);
+  }
+
+  /** Deletes an account: its profiles, lists, sessions and tokens go with it (foreign keys cascade). */
+  async deleteUser(id: string): Promise<boolean> {
+    const rows = await this.db.delete(users).where(eq(users.id, id)).returning({ id: users.id });
+    return rows.length > 0;
   }
 
   /** Inserts a user; null when the email (compared lower-cased) is already registered. */
-  async insertUserIfEmailFree(user: { email: string; name: string; passwordHash: string }): Promise<UserRow | null> {
+  async insertUserIfEmailFree(user: { email: string; name: string; passwordHash: string; role: Role }): Promise<UserRow | null> {
     const [row] = await this.db.insert(users).values(user).onConflictDoNothing().returning();
     return row ?? null;
   }
@@ -126,10 +175,12 @@ export class AuthRepository {
         expiresAt: sessions.expiresAt,
         maturity: profiles.maturity,
         kids: profiles.kids,
+        role: users.role,
       })
       .from(sessions)
       .innerJoin(profiles, eq(profiles.id, sessions.profileId))
-      .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`), isNull(users.disabledAt)))
       .limit(1);
     return row;
   }

@@ -13,23 +13,25 @@ import { REFRESH_TOKEN_TTL_SECONDS } from './tokens.js';
 /** The cookie that carries the refresh token for the web app (never readable by scripts). */
 export const REFRESH_COOKIE = 'marquee_refresh';
 
-const cookieOptions = {
-  httpOnly: true,
-  secure: true,
-  sameSite: 'strict',
-  path: '/api/auth',
-} as const;
+/** The refresh cookie's attributes; `Secure` follows COOKIE_SECURE and the request (see the auth plugin). */
+const cookieOptions = (reply: FastifyReply) =>
+  ({
+    httpOnly: true,
+    secure: reply.server.secureCookies(reply.request),
+    sameSite: 'strict',
+    path: '/api/auth',
+  }) as const;
 
 /** Sets the refresh cookie of a TokenResponse and answers it. */
 export function withRefreshCookie(reply: FastifyReply, tokens: TokenResponse): TokenResponse {
-  reply.setCookie(REFRESH_COOKIE, tokens.refresh_token, { ...cookieOptions, maxAge: REFRESH_TOKEN_TTL_SECONDS });
+  reply.setCookie(REFRESH_COOKIE, tokens.refresh_token, { ...cookieOptions(reply), maxAge: REFRESH_TOKEN_TTL_SECONDS });
   return tokens;
 }
 
 /** Waits for the session to end, then clears the refresh cookie and answers 204. */
 async function endSession(reply: FastifyReply, ending: Promise<void>): Promise<FastifyReply> {
   await ending;
-  return reply.clearCookie(REFRESH_COOKIE, cookieOptions).code(204).send();
+  return reply.clearCookie(REFRESH_COOKIE, cookieOptions(reply)).code(204).send();
 }
 
 const tags = ['auth'];
@@ -44,7 +46,8 @@ const problems = {
 
 export const COOKIE_NOTE =
   `The refresh token is also set as the cookie \`${REFRESH_COOKIE}\` ` +
-  `(HttpOnly; Secure; SameSite=Strict; Path=/api/auth; Max-Age=${REFRESH_TOKEN_TTL_SECONDS}).`;
+  `(HttpOnly; SameSite=Strict; Path=/api/auth; Max-Age=${REFRESH_TOKEN_TTL_SECONDS}; Secure over HTTPS and on localhost — ` +
+  'with `COOKIE_SECURE=auto`, the default, a plain-HTTP request at another address gets it without `Secure`, so sign-in survives a reload on a home network).';
 
 export async function authRoutes(fastify: FastifyInstance, opts: { auth: AuthService }) {
   // Only these routes read or write cookies: registered here, the cookie hooks skip every other route.

@@ -9,6 +9,7 @@ import {
   hasControlCharacter,
   isWellFormed,
   type LoginBody,
+  type Member,
   type MaturityLevel,
   type Me,
   type ProfileBody,
@@ -16,8 +17,8 @@ import {
   type TokenResponse,
   type User,
 } from '@marquee/contracts';
-import type { Database } from '../../db/database.js';
-import { conflict, forbidden, invalidCredentials, invalidField, unauthorized } from '../../errors.js';
+import type { Database, Db } from '../../db/database.js';
+import { conflict, forbidden, invalidCredentials, invalidField, notFound, unauthorized } from '../../errors.js';
 import type { Caller } from '../../domain/caller.js';
 import type { AccessTokenVerifier } from '../../plugins/auth.js';
 import { AuthRepository, type UserRow } from './auth.repository.js';
@@ -45,6 +46,17 @@ export interface AuthServiceDeps {
   /** The ids `User.watchlist` lists (the watchlist module owns that table). */
   watchlist: WatchlistIds;
   limits?: Partial<ThrottleLimits>;
+  /** Who may join: the registration policy and invitations (the admin module decides). */
+  admission: Admission;
+}
+
+/** What registration asks of the instance's policy, inside its own transaction. */
+export interface Admission {
+  /**
+   * Lets the new account `userId` (not the first one) join, or throws 403 `REGISTRATION_CLOSED` /
+   * `INVITATION_REQUIRED`; a valid `invitation` is used up in the same transaction `tx`.
+   */
+  admit(tx: Db, userId: string, invitation: string | undefined): Promise<void>;
 }
 
 /** What the auth module needs of My List. */
@@ -106,10 +118,18 @@ export function toUser(row: UserRow, watchlist: number[]): User {
     name: row.name,
     avatar: row.avatar,
     watchlist,
+    role: row.role,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };
 }
+
+/** An account as the owner's member list shows it. */
+export function toMember(row: UserRow): Member {
+  return { id: row.id, email: row.email, name: row.name, role: row.role, disabled: row.disabledAt !== null, created_at: row.createdAt.toISOString() };
+}
+
+const ownerProtected = () => conflict('OWNER_PROTECTED', 'The owner’s account cannot be disabled or deleted.');
 
 const secondsFromNow = (seconds: number) => new Date(Date.now() + seconds * 1000);
 const earlier = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b);
@@ -126,9 +146,11 @@ export class AuthService implements AccessTokenVerifier {
   private readonly live: LiveSessions;
   private readonly throttle: LoginThrottle;
   private readonly watchlist: WatchlistIds;
+  private readonly admission: Admission;
 
   constructor(deps: AuthServiceDeps) {
     this.watchlist = deps.watchlist;
+    this.admission = deps.admission;
     this.repo = new AuthRepository(deps.database.db);
     this.profiles = new ProfilesRepository(deps.database.db);
     this.tokens = new AccessTokens(deps.jwtSecret);
@@ -136,7 +158,11 @@ export class AuthService implements AccessTokenVerifier {
     this.throttle = new LoginThrottle(deps.counters, { ...DEFAULT_THROTTLE_LIMITS, ...deps.limits });
   }
 
-  /** Creates an account and signs it in. 400 on invalid fields, 409 when the email is taken, 429 past the per-client limit. */
+  /**
+   * Creates an account and signs it in. 400 on invalid fields, 409 when the email is taken, 429 past
+   * the per-client limit, 403 when the registration policy does not let it in. The first account of
+   * the instance is its owner and can always register.
+   */
   async register(body: RegisterBody, client: string): Promise<TokenResponse> {
     await this.throttle.registration(client);
     const email = normaliseEmail(body.email);
@@ -145,9 +171,12 @@ export class AuthService implements AccessTokenVerifier {
     const passwordHash = await hashPassword(password);
     const refreshToken = newRefreshToken();
     // The account, its owner profile (named after it) and the first session, all or nothing.
-    const created = await this.repo.transaction(async (tx, profiles) => {
-      const user = await tx.insertUserIfEmailFree({ email, name, passwordHash });
+    const created = await this.repo.transaction(async (tx, profiles, db) => {
+      await tx.lockRegistrations();
+      const first = !(await tx.anyUser());
+      const user = await tx.insertUserIfEmailFree({ email, name, passwordHash, role: first ? 'owner' : 'member' });
       if (!user) return null;
+      if (!first) await this.admission.admit(db, user.id, body.invitation);
       const owner = await profiles.insertOwner({ userId: user.id, name: [...name].slice(0, FIELD_LIMITS.profileName.max).join('').trim(), avatar: defaultAvatar([], user.id) });
       const sessionId = await this.startSession(tx, user.id, owner.id, refreshToken);
       return { user, owner, sessionId };
@@ -165,7 +194,8 @@ export class AuthService implements AccessTokenVerifier {
     await this.throttle.check(email, client);
     const user = codePoints(email) <= FIELD_LIMITS.email.max ? await this.repo.findUserByEmail(email) : undefined;
     const matches = user && isWellFormed(body.password) ? await verifyPassword(user.passwordHash, body.password) : await verifyAgainstDummy(body.password);
-    if (!user || !matches) {
+    // A disabled account is refused like a wrong password, after the same work.
+    if (!user || !matches || user.disabledAt !== null) {
       await this.throttle.failed(email, client);
       throw invalidCredentials();
     }
@@ -256,6 +286,41 @@ export class AuthService implements AccessTokenVerifier {
   /** Forgets cached sessions on a profile that changed or was deleted (after the change committed). */
   profileChanged(profileId: string): void {
     this.live.profileChanged(profileId);
+  }
+
+  /** Every account of the instance, oldest (the owner) first. */
+  async listMembers(): Promise<Member[]> {
+    return (await this.repo.listUsers()).map(toMember);
+  }
+
+  /**
+   * Disables (every session ends at once: their tokens are refused from the next request on) or
+   * enables a member. The owner cannot be disabled: 409 OWNER_PROTECTED. 404 for an unknown id.
+   */
+  async setMemberDisabled(id: string, disabled: boolean): Promise<Member> {
+    const { row, revoked } = await this.repo.transaction(async (tx) => {
+      const user = await tx.findUserById(id);
+      if (!user) throw notFound('member');
+      if (user.role === 'owner') throw ownerProtected();
+      const updated = await tx.setDisabled(id, disabled);
+      return { row: updated, revoked: disabled ? await tx.revokeAllSessions(id, 'disabled') : [] };
+    });
+    this.live.revoked(revoked);
+    if (!row) throw notFound('member');
+    return toMember(row);
+  }
+
+  /** Deletes a member with their profiles, lists and sessions. The owner cannot be deleted: 409 OWNER_PROTECTED. */
+  async deleteMember(id: string): Promise<void> {
+    const revoked = await this.repo.transaction(async (tx) => {
+      const user = await tx.findUserById(id);
+      if (!user) throw notFound('member');
+      if (user.role === 'owner') throw ownerProtected();
+      const sessionIds = await tx.revokeAllSessions(id, 'deleted');
+      await tx.deleteUser(id);
+      return sessionIds;
+    });
+    this.live.revoked(revoked);
   }
 
   /** Ends the caller's session: its access and refresh tokens are refused from the next request on. */

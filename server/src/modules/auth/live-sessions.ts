@@ -61,6 +61,7 @@ export class LiveSessions {
       profileId: session.profileId,
       maturity: session.maturity,
       kids: session.kids,
+      role: session.role,
     });
     if (trusted && this.changes.trusted && epoch === this.epoch) this.cache.set(session.id, { caller, expiresAt: session.expiresAt.getTime() });
     return matches(caller, claims) ? caller : null;

@@ -51,7 +51,7 @@ const errors = { 400: Problem, 401: Problem, 429: Problem, 503: Problem };
 const pageOf = (query: { page?: number | undefined }) => query.page ?? 1;
 
 /** Every catalog route of API.md, plus `/api/catalog` (the source and its attribution). */
-export async function catalogRoutes(app: FastifyInstance, opts: { catalog: CatalogService; ratings: ViewerRatings; defaultRegion: string }) {
+export async function catalogRoutes(app: FastifyInstance, opts: { catalog: CatalogService; ratings: ViewerRatings; defaultRegion: () => string }) {
   const { catalog, ratings, defaultRegion } = opts;
   const send = (request: FastifyRequest, reply: FastifyReply, cached: CachedAnswer) =>
     sendAnswer(request, reply.header('vary', 'Authorization'), cached, request.viewer ? privateCacheControl(cached) : publicCacheControl(cached));
@@ -261,7 +261,7 @@ export async function catalogRoutes(app: FastifyInstance, opts: { catalog: Catal
       send(
         request,
         reply,
-        await catalog.providers(levelOf(request), request.query.media_type ?? 'movie', request.params.movie_id, request.query.region ?? defaultRegion),
+        await catalog.providers(levelOf(request), request.query.media_type ?? 'movie', request.params.movie_id, request.query.region ?? defaultRegion()),
       ),
   );
 

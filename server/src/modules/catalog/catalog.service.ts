@@ -97,10 +97,18 @@ export interface SearchParams {
   page?: number | undefined;
 }
 
+/** A source and the answer cache in front of it: switched as one, so no answer of one is served as the other's. */
+export interface ActiveSource {
+  source: CatalogSource;
+  cache: ResponseCache;
+}
+
 export class CatalogService {
-  readonly mode: 'tmdb' | 'embedded';
-  private readonly source: CatalogSource;
-  private readonly cache: ResponseCache;
+  /**
+   * The one seam where the source lives. The owner connecting or disconnecting TMDB swaps it at run
+   * time (`use`), with its cache: requests already under way finish on the source they started with.
+   */
+  private active: ActiveSource;
   private readonly policies: CachePolicies;
   private genreIndex: GenreIndex | null = null;
   /** The limit the source is given for each level. */
@@ -111,12 +119,23 @@ export class CatalogService {
   private readonly parsedPages = new WeakMap<CachedAnswer, readonly Title[]>();
 
   constructor(deps: { source: CatalogSource; cache: ResponseCache; policies: CachePolicies }) {
-    this.source = deps.source;
-    this.cache = deps.cache;
+    this.active = { source: deps.source, cache: deps.cache };
     this.policies = deps.policies;
-    this.mode = deps.source.kind;
     const certificationOf = (mediaType: MediaType, id: number) => this.certificationOf(mediaType, id);
     this.limits = Object.fromEntries(MATURITY_LEVELS.map((level) => [level, { level, certificationOf }])) as Record<MaturityLevel, MaturityLimit>;
+  }
+
+  /** Where titles come from now: `tmdb` or `embedded`. */
+  get mode(): 'tmdb' | 'embedded' {
+    return this.active.source.kind;
+  }
+
+  /** Switches to another source (and its cache); returns the one it replaces, for the caller to close. */
+  use(next: ActiveSource): ActiveSource {
+    const previous = this.active;
+    this.active = next;
+    this.genreIndex = null;
+    return previous;
   }
 
   /** Where titles come from, and the attribution the web footer shows. */
@@ -125,15 +144,15 @@ export class CatalogService {
   }
 
   popular(level: MaturityLevel, page = 1): Promise<CachedAnswer> {
-    return this.cached(atLevel(`popular:${page}`, level), this.policies.lists, Page, () => this.source.popular(page, this.limits[level]));
+    return this.cached(atLevel(`popular:${page}`, level), this.policies.lists, Page, (source) => source.popular(page, this.limits[level]));
   }
 
   trending(level: MaturityLevel, window: TrendingWindow = 'week', page = 1): Promise<CachedAnswer> {
-    return this.cached(atLevel(`trending:${window}:${page}`, level), this.policies.lists, Page, () => this.source.trending(window, page, this.limits[level]));
+    return this.cached(atLevel(`trending:${window}:${page}`, level), this.policies.lists, Page, (source) => source.trending(window, page, this.limits[level]));
   }
 
   featured(level: MaturityLevel): Promise<CachedAnswer> {
-    return this.cached(atLevel('featured', level), this.policies.featured, TitleDetails, () => this.source.featured(this.limits[level]));
+    return this.cached(atLevel('featured', level), this.policies.featured, TitleDetails, (source) => source.featured(this.limits[level]));
   }
 
   /** Titles of a genre: movies for a movie genre, TV shows for a TV-only one; 404 for an unlisted id. */
@@ -141,8 +160,8 @@ export class CatalogService {
     const index = await this.genreIndexOf();
     const mediaType: MediaType | null = index.movie.has(genreId) ? 'movie' : index.tv.has(genreId) ? 'tv' : null;
     if (mediaType === null) throw notFound('genre');
-    return this.cached(atLevel(`genre:${genreId}:${page}`, level), this.policies.lists, Page, () =>
-      this.source.discover(mediaType, genreId, page, this.limits[level]),
+    return this.cached(atLevel(`genre:${genreId}:${page}`, level), this.policies.lists, Page, (source) =>
+      source.discover(mediaType, genreId, page, this.limits[level]),
     );
   }
 
@@ -170,8 +189,8 @@ export class CatalogService {
       return this.genre(level, params.genre, page);
     }
     const genre = params.genre;
-    return this.cached(atLevel(`search:${genre ?? ''}:${page}:${q}`, level), this.policies.lists, Page, () =>
-      this.source.search(q, page, genre, this.limits[level]),
+    return this.cached(atLevel(`search:${genre ?? ''}:${page}:${q}`, level), this.policies.lists, Page, (source) =>
+      source.search(q, page, genre, this.limits[level]),
     );
   }
 
@@ -190,8 +209,9 @@ export class CatalogService {
   /** The best trailer; 404 when the title is unknown or has none, 403 above the caller's level. */
   async trailer(level: MaturityLevel, mediaType: MediaType, id: number): Promise<CachedAnswer> {
     if (level !== 'all') await this.details(level, mediaType, id);
-    return this.cache.get(`trailer:${mediaType}:${id}`, this.policies.details, async () => {
-      const trailer = await this.source.trailer(mediaType, id);
+    const { cache, source } = this.active;
+    return cache.get(`trailer:${mediaType}:${id}`, this.policies.details, async () => {
+      const trailer = await source.trailer(mediaType, id);
       // "No trailer" is a real answer, kept as long as one would be.
       return trailer === null ? new Absent(notFound('trailer')) : Value.Clean(Trailer, trailer);
     });
@@ -199,8 +219,8 @@ export class CatalogService {
 
   /** "More like this", as the level sees it (filtered, and cached, per level). 404 for an unknown title. */
   similar(level: MaturityLevel, mediaType: MediaType, id: number, page = 1): Promise<CachedAnswer> {
-    return this.cached(atLevel(`similar:${mediaType}:${id}:${page}`, level), this.policies.details, Page, () =>
-      this.source.similar(mediaType, id, page, this.limits[level]),
+    return this.cached(atLevel(`similar:${mediaType}:${id}:${page}`, level), this.policies.details, Page, (source) =>
+      source.similar(mediaType, id, page, this.limits[level]),
     );
   }
 
@@ -215,20 +235,20 @@ export class CatalogService {
   /** Cast and crew; 404 unknown, 403 above the caller's level. */
   async credits(level: MaturityLevel, mediaType: MediaType, id: number): Promise<CachedAnswer> {
     if (level !== 'all') await this.details(level, mediaType, id);
-    return this.cached(`credits:${mediaType}:${id}`, this.policies.details, Credits, () => this.source.credits(mediaType, id));
+    return this.cached(`credits:${mediaType}:${id}`, this.policies.details, Credits, (source) => source.credits(mediaType, id));
   }
 
   /** One season of a show with its episodes; 404 unknown show or season, 403 above the caller's level. */
   async season(level: MaturityLevel, tvId: number, seasonNumber: number): Promise<CachedAnswer> {
     if (level !== 'all') await this.details(level, 'tv', tvId);
-    return this.cached(`season:${tvId}:${seasonNumber}`, this.policies.details, Season, () => this.source.season(tvId, seasonNumber));
+    return this.cached(`season:${tvId}:${seasonNumber}`, this.policies.details, Season, (source) => source.season(tvId, seasonNumber));
   }
 
   /** Where to watch in a region (any case; the answer names it upper-case); 404 unknown, 403 above the caller's level. */
   async providers(level: MaturityLevel, mediaType: MediaType, id: number, region: string): Promise<CachedAnswer> {
     if (level !== 'all') await this.details(level, mediaType, id);
     const code = region.toUpperCase();
-    return this.cached(`providers:${mediaType}:${id}:${code}`, this.policies.featured, WatchProviders, () => this.source.providers(mediaType, id, code));
+    return this.cached(`providers:${mediaType}:${id}:${code}`, this.policies.featured, WatchProviders, (source) => source.providers(mediaType, id, code));
   }
 
   /** Movie and TV genres merged by id, sorted by name. */
@@ -264,12 +284,12 @@ export class CatalogService {
 
   /** Releases the source's connections. */
   async close(): Promise<void> {
-    this.cache.clear();
-    await this.source.close?.();
+    this.active.cache.clear();
+    await this.active.source.close?.();
   }
 
   private detailsAnswer(mediaType: MediaType, id: number): Promise<CachedAnswer> {
-    return this.cached(`details:${mediaType}:${id}`, this.policies.details, TitleDetails, () => this.source.details(mediaType, id));
+    return this.cached(`details:${mediaType}:${id}`, this.policies.details, TitleDetails, (source) => source.details(mediaType, id));
   }
 
   /** The certification in a details answer, parsed once per answer (a young profile asks on every request). */
@@ -283,12 +303,14 @@ export class CatalogService {
   }
 
   /** Through the cache; the value is cleaned to its contract schema once, at fill time. */
-  private cached(key: string, policy: CachePolicy, schema: TSchema, load: () => Promise<unknown>): Promise<CachedAnswer> {
-    return this.cache.get(key, policy, async () => Value.Clean(schema, await load()));
+  private cached(key: string, policy: CachePolicy, schema: TSchema, load: (source: CatalogSource) => Promise<unknown>): Promise<CachedAnswer> {
+    const { cache, source } = this.active;
+    return cache.get(key, policy, async () => Value.Clean(schema, await load(source)));
   }
 
   private rawGenres(): Promise<CachedAnswer> {
-    return this.cache.get('genres:raw', this.policies.genres, () => this.source.genres());
+    const { cache, source } = this.active;
+    return cache.get('genres:raw', this.policies.genres, () => source.genres());
   }
 
   /** Which ids are movie genres and which TV genres, re-indexed only when the cached list changes. */

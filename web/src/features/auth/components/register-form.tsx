@@ -22,13 +22,20 @@ function serverErrors(error: unknown): { fields: Errors; form: string | null } {
       return { fields, form: Object.keys(fields).length ? null : error.message };
     }
     if (error.status === 429) return { fields: {}, form: 'Too many sign-ups from here. Try again in a minute.' };
+    if (error.code === 'INVITATION_REQUIRED') {
+      return { fields: {}, form: 'You need a valid invitation to join this Marquee. This link may have been used, revoked or have expired: ask the owner for a new one.' };
+    }
+    if (error.code === 'REGISTRATION_CLOSED') return { fields: {}, form: 'This Marquee is not taking new accounts.' };
     return { fields: {}, form: error.message };
   }
   return { fields: {}, form: 'Something went wrong. Please try again.' };
 }
 
-/** The create-account form, validated in the app with errors announced on each field. */
-export function RegisterForm({ onRegistered }: { onRegistered?: () => void }) {
+/**
+ * The create-account form, validated in the app with errors announced on each field. With an
+ * `invitation` (the token of an invitation link) the account uses it up.
+ */
+export function RegisterForm({ onRegistered, invitation }: { onRegistered?: () => void; invitation?: string | null }) {
   const register = useRegister();
   const [values, setValues] = useState({ name: '', email: '', password: '' });
   const [errors, setErrors] = useState<Errors>({});
@@ -47,7 +54,7 @@ export function RegisterForm({ onRegistered }: { onRegistered?: () => void }) {
       return;
     }
     register.mutate(
-      { name: values.name.trim(), email: values.email.trim(), password: values.password },
+      { name: values.name.trim(), email: values.email.trim(), password: values.password, ...(invitation ? { invitation } : {}) },
       {
         onSuccess: onRegistered,
         onError: (error) => {
@@ -62,6 +69,7 @@ export function RegisterForm({ onRegistered }: { onRegistered?: () => void }) {
   return (
     <form className="auth-form" noValidate onSubmit={submit} aria-labelledby="register-heading">
       <h1 id="register-heading">Create account</h1>
+      {invitation && <p className="auth-form__note">You’ve been invited to join this Marquee.</p>}
       {formError && (
         <p className="form-message form-message--error" role="alert">
           {formError}
