@@ -28,4 +28,10 @@ export interface ShellData {
   catalog: CatalogInfo;
   /** Null when the featured title could not be had in time (the app then asks for it). */
   featured: TitleDetails | null;
+  /**
+   * Whether the boot screen shows the featured title: only for a signed-in visit to browse (the
+   * request carried the session cookie). The app keeps showing it while the session is restored
+   * only then, so a signed-out visitor never sees the signed-in page before the sign-in form.
+   */
+  hero: boolean;
 }

@@ -93,8 +93,8 @@ export function parseShell(html: string, file = 'index.html'): ShellTemplate {
  * the same.
  */
 export function renderShell(shell: ShellTemplate, info: CatalogInfo, featured: TitleDetails | null, options: { hero?: boolean } = {}): string {
-  const hero = options.hero ?? true;
-  const fill: Record<ShellMarker, string> = { hero: featured && hero ? shellHero(featured) : '', data: shellData({ catalog: info, featured }) };
+  const hero = (options.hero ?? true) && featured !== null;
+  const fill: Record<ShellMarker, string> = { hero: featured && hero ? shellHero(featured) : '', data: shellData({ catalog: info, featured, hero }) };
   let html = shell.parts[0] ?? '';
   shell.markers.forEach((marker, i) => {
     html += fill[marker] + (shell.parts[i + 1] ?? '');

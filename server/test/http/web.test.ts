@@ -82,7 +82,7 @@ describe('the web app at /', () => {
     expect(html).toMatch(/<\/div><\/div><script id="shell-data" type="application\/json">.*<\/script><\/body>/);
     expect(html).not.toContain('marquee:shell-');
     const data = /<script id="shell-data" type="application\/json">(.*?)<\/script>/.exec(html)?.[1];
-    expect(JSON.parse(data!)).toEqual({ catalog: info, featured });
+    expect(JSON.parse(data!)).toEqual({ catalog: info, featured, hero: true });
     const again = await t.app.inject({ method: 'GET', url: '/', headers: { 'if-none-match': String(res.headers.etag), cookie: SIGNED_IN } });
     expect(again.statusCode).toBe(304);
   });
@@ -103,8 +103,8 @@ describe('the web app at /', () => {
     for (const res of plain) {
       expect(res.body).not.toContain('boot__backdrop');
       expect(res.body).not.toContain('hero__title');
-      // The app's data is the same either way.
-      expect(JSON.parse(/<script id="shell-data" type="application\/json">(.*?)<\/script>/.exec(res.body)![1]!).featured).toEqual(featured);
+      // The app's data is the same either way, and says the boot screen showed no hero.
+      expect(JSON.parse(/<script id="shell-data" type="application\/json">(.*?)<\/script>/.exec(res.body)![1]!)).toEqual({ catalog: expect.anything(), featured, hero: false });
     }
     // The two variants are told apart by their ETags: a revalidation never keeps the wrong one.
     const signedIn = await shell('/', SIGNED_IN);
@@ -166,7 +166,7 @@ describe('the page shell when the catalog is slow', () => {
       const res = await app.inject({ method: 'GET', url: '/', headers: { cookie: SIGNED_IN } });
       expect(res.statusCode).toBe(200);
       expect(res.body).not.toContain('boot__backdrop');
-      expect(res.body).toContain('{"catalog":{"source":"tmdb","attribution":"TMDB notice"},"featured":null}');
+      expect(res.body).toContain('{"catalog":{"source":"tmdb","attribution":"TMDB notice"},"featured":null,"hero":false}');
     } finally {
       await app.close();
       await rm(dist, { recursive: true, force: true });

@@ -10,6 +10,8 @@ import { SHELL_DATA_ID, type ShellData as SentShellData } from '@marquee/contrac
 export interface ShellData {
   catalog?: CatalogInfo;
   featured?: TitleDetails;
+  /** The boot screen showed the featured title (a signed-in visit to browse): absent otherwise. */
+  hero?: true;
 }
 
 export function readShellData(doc: Document = document): ShellData {
@@ -22,8 +24,22 @@ export function readShellData(doc: Document = document): ShellData {
     return {
       ...(data.catalog && typeof data.catalog.attribution === 'string' ? { catalog: data.catalog } : {}),
       ...(data.featured && typeof data.featured.id === 'number' ? { featured: data.featured } : {}),
+      ...(data.hero === true ? { hero: true as const } : {}),
     };
   } catch {
     return {};
   }
+}
+
+let shownHero: boolean | undefined;
+
+/**
+ * Whether this page's boot screen showed the featured title, which the server does only for a
+ * visitor who carries a session: the app then keeps the hero on screen while it restores the
+ * session; anyone else sees a neutral wait, never the signed-in page. Read once (the shell data
+ * stays in the document).
+ */
+export function shellShowedHero(): boolean {
+  shownHero ??= readShellData().hero === true;
+  return shownHero;
 }
