@@ -13,8 +13,8 @@ import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
 /** A page shell shaped like web/index.html: the boot screen with its markers. */
 const SHELL =
   '<!doctype html><title>Marquee</title><body><div id="root"><div class="boot" aria-hidden="true"><span class="boot__brand">MARQUEE</span><!--marquee:shell-hero--></div></div><!--marquee:shell-data--></body>';
-/** The refresh cookie a signed-in browser sends (its value is never read by the shell). */
-const SIGNED_IN = 'marquee_refresh=opaque-token';
+/** The session hint a signed-in browser sends with page loads (its value is never read by the shell). */
+const SIGNED_IN = 'marquee_session=1';
 const webSource = new URL('../../../web/index.html', import.meta.url);
 const webBuilt = new URL('../../../web/dist/index.html', import.meta.url);
 
@@ -99,7 +99,7 @@ describe('the web app at /', () => {
       expect((await shell(url, `theme=dark; ${SIGNED_IN}`)).body, url).toContain('class="boot__backdrop"');
     }
     const signedOut = await shell('/');
-    const plain = [signedOut, await shell('/', 'marquee_refresh=; theme=dark'), await shell('/login', SIGNED_IN), await shell('/my-list', SIGNED_IN), await shell('/search?q=star', SIGNED_IN)];
+    const plain = [signedOut, await shell('/', 'marquee_session=; marquee_refresh=opaque; theme=dark'), await shell('/login', SIGNED_IN), await shell('/my-list', SIGNED_IN), await shell('/search?q=star', SIGNED_IN)];
     for (const res of plain) {
       expect(res.body).not.toContain('boot__backdrop');
       expect(res.body).not.toContain('hero__title');
@@ -160,7 +160,7 @@ describe('the page shell when the catalog is slow', () => {
     await app.register(webPlugin, {
       webDist: dist,
       shell: { info: () => ({ source: 'tmdb', attribution: 'TMDB notice' }), featured: () => new Promise(() => {}) },
-      sessionCookie: 'marquee_refresh',
+      sessionCookie: 'marquee_session',
     });
     try {
       const res = await app.inject({ method: 'GET', url: '/', headers: { cookie: SIGNED_IN } });
@@ -196,7 +196,7 @@ describe('the page shell’s markers', () => {
     await writeFile(path.join(dist, 'index.html'), SHELL.replace('<!--marquee:shell-data-->', ''));
     const app = Fastify();
     try {
-      const started = app.register(webPlugin, { webDist: dist, shell: { info: () => ({ source: 'embedded', attribution: '' }), featured: () => new Promise(() => {}) }, sessionCookie: 'marquee_refresh' }).ready();
+      const started = app.register(webPlugin, { webDist: dist, shell: { info: () => ({ source: 'embedded', attribution: '' }), featured: () => new Promise(() => {}) }, sessionCookie: 'marquee_session' }).ready();
       await expect(started).rejects.toBeInstanceOf(ShellMarkerError);
       await expect(started).rejects.toThrow(`${path.join(dist, 'index.html')} does not carry the markers the server fills (<!--marquee:shell-data--> is missing)`);
     } finally {
