@@ -78,3 +78,35 @@ test('in the development build, the profile dialogs stay open until saved or can
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('banner').getByText('Kids', { exact: true })).toHaveCount(0);
 });
+
+test('in the development build, a genre page grows as it scrolls, asking for each page once, keeps its place on Back, and "More info" opens the hero’s dialog', async ({ page }) => {
+  await registerThroughUi(page, newAccount('devscroll'));
+  const featured = (await (await page.request.get('/api/movies/featured')).json()) as { title: string };
+  const hero = page.getByRole('region', { name: featured.title, exact: true });
+  await hero.getByRole('button', { name: 'More info' }).click();
+  const dialog = page.getByRole('dialog', { name: featured.title, exact: true });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.goto('/search?genre=35');
+  const results = page.getByRole('list', { name: 'Search results', exact: true });
+  await expect(results.getByRole('listitem').first()).toBeVisible();
+  const requested: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/movies/search')) requested.push(new URL(request.url()).searchParams.get('page') ?? '1');
+  });
+  for (const atLeast of [60, 100]) {
+    await page.mouse.wheel(0, 6000);
+    await expect.poll(() => results.getByRole('listitem').count()).toBeGreaterThanOrEqual(atLeast);
+  }
+  // Effects that run twice still ask for each page once.
+  expect(new Set(requested).size).toBe(requested.length);
+
+  const before = await page.evaluate(() => window.scrollY);
+  await page.getByRole('navigation').getByRole('link', { name: 'Home', exact: true }).click();
+  await expect(hero).toBeVisible();
+  await page.goBack();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before - 50);
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - before)).toBeLessThan(50);
+});

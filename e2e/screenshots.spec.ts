@@ -68,6 +68,26 @@ for (const viewport of viewports) {
     await expectNoHorizontalOverflow(page);
     await page.screenshot({ path: path.join(artifacts, `search-${viewport.label}.png`) });
 
+    // A genre's page, grown by a scroll to its second page and beyond.
+    await page.goto('/search?genre=35');
+    await expect(page.getByRole('heading', { name: 'Comedy', level: 1 })).toBeVisible();
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: path.join(artifacts, `genre-${viewport.label}.png`) });
+    await page.mouse.wheel(0, 3000);
+    await expect.poll(() => page.getByRole('list', { name: 'Search results', exact: true }).getByRole('listitem').count()).toBeGreaterThan(40);
+    await settled(page);
+    await page.screenshot({ path: path.join(artifacts, `genre-scrolled-${viewport.label}.png`) });
+
+    // A query that names a genre offers it.
+    await page.goto('/search?q=comedy');
+    await expect(page.getByRole('link', { name: 'Browse Comedy' })).toBeVisible();
+    await settled(page);
+    await page.screenshot({ path: path.join(artifacts, `search-genre-offer-${viewport.label}.png`) });
+
+    await page.goto('/search?q=star');
+    await expect(page.getByRole('list').getByRole('link').first()).toBeVisible();
+    await settled(page);
     await page.getByRole('link', { name: pick.title, exact: true }).first().click();
     await expect(page.getByRole('dialog', { name: pick.title, exact: true })).toBeVisible();
     await settled(page);
@@ -79,6 +99,21 @@ for (const viewport of viewports) {
     await settled(page);
     await expectNoHorizontalOverflow(page);
     await page.screenshot({ path: path.join(artifacts, `my-list-${viewport.label}.png`) });
+    if (viewport.width < 720) {
+      // The phone's search field, opened: a row of its own, the heading below it.
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await expect(page.getByRole('searchbox', { name: 'Search' })).toBeVisible();
+      await page.screenshot({ path: path.join(artifacts, `my-list-search-open-${viewport.label}.png`) });
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+    }
+
+    await page.goto('/');
+    await expect(page.getByRole('region', { name: featured.title, exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'More info' }).click();
+    await expect(page.getByRole('dialog', { name: featured.title, exact: true })).toBeVisible();
+    await settled(page);
+    await page.waitForTimeout(300); // the dialog's entrance animation
+    await page.screenshot({ path: path.join(artifacts, `more-info-${viewport.label}.png`) });
   });
 }
 

@@ -17,7 +17,7 @@ import { securityPlugin } from './plugins/security.js';
 import { webPlugin } from './plugins/web.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
-import { authRoutes, REFRESH_COOKIE } from './modules/auth/auth.routes.js';
+import { authRoutes, SESSION_HINT_COOKIE } from './modules/auth/auth.routes.js';
 import { ProfilesService } from './modules/auth/profiles.js';
 import { profileRoutes } from './modules/auth/profiles.routes.js';
 import { createCatalog } from './modules/catalog/catalog.factory.js';
@@ -181,7 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(webPlugin, {
     webDist: config.webDist,
     shell: { info: () => catalog.info(), featured: (level) => catalog.featured(level) },
-    sessionCookie: REFRESH_COOKIE,
+    sessionCookie: SESSION_HINT_COOKIE,
   });
 
   app.addHook('onClose', async () => {

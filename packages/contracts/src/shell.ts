@@ -34,6 +34,12 @@ export interface ShellData {
   featured: TitleDetails | null;
   /** The maturity level `featured` was chosen for (the shell cookie's), or null without the cookie. */
   level: MaturityLevel | null;
+  /**
+   * Whether the boot screen shows the featured title: only for a signed-in visit to browse (the
+   * request carried the session cookie). The app keeps showing it while the session is restored
+   * only then, so a signed-out visitor never sees the signed-in page before the sign-in form.
+   */
+  hero: boolean;
 }
 
 /**

@@ -96,7 +96,7 @@ export function parseShell(html: string, file = 'index.html'): ShellTemplate {
  * featured title (no level: signed out, or not browse) the boot screen stays plain.
  */
 export function renderShell(shell: ShellTemplate, info: CatalogInfo, featured: TitleDetails | null, level: MaturityLevel | null = null): string {
-  const fill: Record<ShellMarker, string> = { hero: featured ? shellHero(featured) : '', data: shellData({ catalog: info, featured, level }) };
+  const fill: Record<ShellMarker, string> = { hero: featured ? shellHero(featured) : '', data: shellData({ catalog: info, featured, level, hero: featured !== null }) };
   let html = shell.parts[0] ?? '';
   shell.markers.forEach((marker, i) => {
     html += fill[marker] + (shell.parts[i + 1] ?? '');

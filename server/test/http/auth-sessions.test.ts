@@ -54,6 +54,19 @@ describe.each(databaseBackends)('sessions on $name', (backend) => {
       expect(String(emptyObject.headers['set-cookie'])).toContain(`marquee_refresh=${emptyObject.json().refresh_token}`);
     });
 
+    it('→ sets the session hint beside the refresh cookie: on every path, no secret, as long-lived', async () => {
+      const user = await registerUser(t.app);
+      const res = await refresh(t.app, user.refresh_token);
+      const cookies = res.headers['set-cookie'] as string[];
+      const hint = cookies.find((c) => c.startsWith('marquee_session='))!;
+      expect(hint).toMatch(/^marquee_session=1;/);
+      expect(hint).toMatch(/Path=\/;/);
+      expect(hint).toMatch(/HttpOnly/);
+      expect(hint).toMatch(/SameSite=Strict/);
+      const maxAge = (cookie: string) => /Max-Age=(\d+)/.exec(cookie)?.[1];
+      expect(maxAge(hint)).toBe(maxAge(cookies.find((c) => c.startsWith('marquee_refresh='))!));
+    });
+
     it('→ prefers the body over the cookie', async () => {
       const user = await registerUser(t.app);
       const res = await t.app.inject({
@@ -170,12 +183,16 @@ describe.each(databaseBackends)('sessions on $name', (backend) => {
       expect((await logout(user.access_token)).statusCode).toBe(401);
     });
 
-    it('→ clears the marquee_refresh cookie', async () => {
+    it('→ clears the marquee_refresh cookie and the session hint', async () => {
       const user = await registerUser(t.app);
-      const cookie = String((await logout(user.access_token)).headers['set-cookie']);
-      expect(cookie).toMatch(/^marquee_refresh=;/);
-      expect(cookie).toMatch(/Path=\/api\/auth/);
-      expect(cookie).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
+      const cookies = (await logout(user.access_token)).headers['set-cookie'] as string[];
+      const refreshCookie = cookies.find((c) => c.startsWith('marquee_refresh='))!;
+      expect(refreshCookie).toMatch(/^marquee_refresh=;/);
+      expect(refreshCookie).toMatch(/Path=\/api\/auth/);
+      expect(refreshCookie).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
+      const hint = cookies.find((c) => c.startsWith('marquee_session='))!;
+      expect(hint).toMatch(/^marquee_session=;.*Path=\/;/);
+      expect(hint).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
     });
 
     it('→ ends only the session of the token: the same user’s other sessions keep working', async () => {

@@ -14,8 +14,8 @@ import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
 /** A page shell shaped like web/index.html: the boot screen with its markers. */
 const SHELL =
   '<!doctype html><title>Marquee</title><body><div id="root"><div class="boot" aria-hidden="true"><span class="boot__brand">MARQUEE</span><!--marquee:shell-hero--></div></div><!--marquee:shell-data--></body>';
-/** The refresh cookie a signed-in browser sends (its value is never read by the shell). */
-const SIGNED_IN = 'marquee_refresh=opaque-token; marquee_shell=all';
+/** What a signed-in browser sends with page loads: the session hint and its profile's level (values of the hint never read). */
+const SIGNED_IN = 'marquee_session=1; marquee_shell=all';
 const webSource = new URL('../../../web/index.html', import.meta.url);
 const webBuilt = new URL('../../../web/dist/index.html', import.meta.url);
 
@@ -84,7 +84,7 @@ describe('the web app at /', () => {
     expect(html).toMatch(/<\/div><\/div><script id="shell-data" type="application\/json">.*<\/script><\/body>/);
     expect(html).not.toContain('marquee:shell-');
     const data = /<script id="shell-data" type="application\/json">(.*?)<\/script>/.exec(html)?.[1];
-    expect(JSON.parse(data!)).toEqual({ catalog: info, featured, level: 'all' });
+    expect(JSON.parse(data!)).toEqual({ catalog: info, featured, level: 'all', hero: true });
     const again = await t.app.inject({ method: 'GET', url: '/', headers: { cookie: SIGNED_IN, 'if-none-match': String(res.headers.etag) } });
     expect(again.statusCode).toBe(304);
   });
@@ -104,7 +104,7 @@ describe('the web app at /', () => {
   it('paints the featured title of the shell cookie’s level, one the profile may see', async () => {
     const adult = (await t.app.inject({ method: 'GET', url: '/', headers: { cookie: SIGNED_IN } })).body;
     for (const level of ['little_kids', 'older_kids', 'teens'] as const) {
-      const res = await t.app.inject({ method: 'GET', url: '/', headers: { cookie: `marquee_refresh=abc; marquee_shell=${level}` } });
+      const res = await t.app.inject({ method: 'GET', url: '/', headers: { cookie: `marquee_session=1; marquee_shell=${level}` } });
       const data = JSON.parse(/<script id="shell-data" type="application\/json">(.*?)<\/script>/.exec(res.body)![1]!) as { featured: TitleDetails; level: string };
       expect(data.level).toBe(level);
       expect(maturityAllows(level, data.featured.certification)).toBe(true);
@@ -125,12 +125,12 @@ describe('the web app at /', () => {
       expect((await shell(url, `theme=dark; ${SIGNED_IN}`)).body, url).toContain('class="boot__backdrop"');
     }
     const signedOut = await shell('/');
-    const plain = [signedOut, await shell('/', 'marquee_refresh=; theme=dark'), await shell('/login', SIGNED_IN), await shell('/my-list', SIGNED_IN), await shell('/search?q=star', SIGNED_IN)];
+    const plain = [signedOut, await shell('/', 'marquee_session=; marquee_shell=all; marquee_refresh=opaque; theme=dark'), await shell('/login', SIGNED_IN), await shell('/my-list', SIGNED_IN), await shell('/search?q=star', SIGNED_IN)];
     for (const res of plain) {
       expect(res.body).not.toContain('boot__backdrop');
       expect(res.body).not.toContain('hero__title');
       // Without the hero the app asks for the featured title itself, for its profile's level.
-      expect(JSON.parse(/<script id="shell-data" type="application\/json">(.*?)<\/script>/.exec(res.body)![1]!)).toMatchObject({ featured: null, level: null });
+      expect(JSON.parse(/<script id="shell-data" type="application\/json">(.*?)<\/script>/.exec(res.body)![1]!)).toMatchObject({ featured: null, level: null, hero: false });
     }
     // The two variants are told apart by their ETags: a revalidation never keeps the wrong one.
     const signedIn = await shell('/', SIGNED_IN);
@@ -186,13 +186,13 @@ describe('the page shell when the catalog is slow', () => {
     await app.register(webPlugin, {
       webDist: dist,
       shell: { info: () => ({ source: 'tmdb', attribution: 'TMDB notice' }), featured: () => new Promise(() => {}) },
-      sessionCookie: 'marquee_refresh',
+      sessionCookie: 'marquee_session',
     });
     try {
-      const res = await app.inject({ method: 'GET', url: '/', headers: { cookie: 'marquee_refresh=abc; marquee_shell=teens' } });
+      const res = await app.inject({ method: 'GET', url: '/', headers: { cookie: 'marquee_session=1; marquee_shell=teens' } });
       expect(res.statusCode).toBe(200);
       expect(res.body).not.toContain('boot__backdrop');
-      expect(res.body).toContain('{"catalog":{"source":"tmdb","attribution":"TMDB notice"},"featured":null,"level":"teens"}');
+      expect(res.body).toContain('{"catalog":{"source":"tmdb","attribution":"TMDB notice"},"featured":null,"level":"teens","hero":false}');
     } finally {
       await app.close();
       await rm(dist, { recursive: true, force: true });
@@ -222,7 +222,7 @@ describe('the page shell’s markers', () => {
     await writeFile(path.join(dist, 'index.html'), SHELL.replace('<!--marquee:shell-data-->', ''));
     const app = Fastify();
     try {
-      const started = app.register(webPlugin, { webDist: dist, shell: { info: () => ({ source: 'embedded', attribution: '' }), featured: () => new Promise(() => {}) }, sessionCookie: 'marquee_refresh' }).ready();
+      const started = app.register(webPlugin, { webDist: dist, shell: { info: () => ({ source: 'embedded', attribution: '' }), featured: () => new Promise(() => {}) }, sessionCookie: 'marquee_session' }).ready();
       await expect(started).rejects.toBeInstanceOf(ShellMarkerError);
       await expect(started).rejects.toThrow(`${path.join(dist, 'index.html')} does not carry the markers the server fills (<!--marquee:shell-data--> is missing)`);
     } finally {

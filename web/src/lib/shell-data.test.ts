@@ -17,7 +17,8 @@ describe('readShellData', () => {
   it('reads the catalog notice and the featured title the server put into the shell', () => {
     const catalog = { source: 'embedded', attribution: 'Offline sample catalog.' };
     const featured = { id: 13, media_type: 'tv', title: 'The Simpsons' };
-    expect(readShellData(documentWith(JSON.stringify({ catalog, featured })))).toEqual({ catalog, featured });
+    expect(readShellData(documentWith(JSON.stringify({ catalog, featured, hero: false })))).toEqual({ catalog, featured });
+    expect(readShellData(documentWith(JSON.stringify({ catalog, featured, hero: true })))).toEqual({ catalog, featured, hero: true });
   });
 
   it('reads the maturity level the featured title was chosen for, and ignores one it does not know', () => {

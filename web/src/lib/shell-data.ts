@@ -13,6 +13,8 @@ export interface ShellData {
   featured?: TitleDetails;
   /** The maturity level `featured` was chosen for. */
   level?: MaturityLevel;
+  /** The boot screen showed the featured title (a signed-in visit to browse): absent otherwise. */
+  hero?: true;
 }
 
 export function readShellData(doc: Document = document): ShellData {
@@ -26,8 +28,22 @@ export function readShellData(doc: Document = document): ShellData {
       ...(data.catalog && typeof data.catalog.attribution === 'string' ? { catalog: data.catalog } : {}),
       ...(data.featured && typeof data.featured.id === 'number' ? { featured: data.featured } : {}),
       ...(data.level && MATURITY_LEVELS.includes(data.level) ? { level: data.level } : {}),
+      ...(data.hero === true ? { hero: true as const } : {}),
     };
   } catch {
     return {};
   }
+}
+
+let shownHero: boolean | undefined;
+
+/**
+ * Whether this page's boot screen showed the featured title, which the server does only for a
+ * visitor who carries a session: the app then keeps the hero on screen while it restores the
+ * session; anyone else sees a neutral wait, never the signed-in page. Read once (the shell data
+ * stays in the document).
+ */
+export function shellShowedHero(): boolean {
+  shownHero ??= readShellData().hero === true;
+  return shownHero;
 }

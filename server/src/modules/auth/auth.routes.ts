@@ -22,16 +22,30 @@ const cookieOptions = (reply: FastifyReply) =>
     path: '/api/auth',
   }) as const;
 
-/** Sets the refresh cookie of a TokenResponse and answers it. */
+/**
+ * A cookie that only says "this browser holds a session", sent with every page load (the refresh
+ * cookie stays on `/api/auth`). Its value is no secret and grants nothing; the page shell reads
+ * whether it is there, to paint the signed-in hero for a returning visitor only.
+ */
+export const SESSION_HINT_COOKIE = 'marquee_session';
+const hintOptions = (reply: FastifyReply) => ({ ...cookieOptions(reply), path: '/' }) as const;
+
+/** Sets the refresh cookie (and the session hint) of a TokenResponse and answers it. */
 export function withRefreshCookie(reply: FastifyReply, tokens: TokenResponse): TokenResponse {
   reply.setCookie(REFRESH_COOKIE, tokens.refresh_token, { ...cookieOptions(reply), maxAge: REFRESH_TOKEN_TTL_SECONDS });
+  reply.setCookie(SESSION_HINT_COOKIE, '1', { ...hintOptions(reply), maxAge: REFRESH_TOKEN_TTL_SECONDS });
   return tokens;
+}
+
+/** Clears the refresh cookie and the session hint. */
+function withoutSessionCookies(reply: FastifyReply): FastifyReply {
+  return reply.clearCookie(REFRESH_COOKIE, cookieOptions(reply)).clearCookie(SESSION_HINT_COOKIE, hintOptions(reply));
 }
 
 /** Waits for the session to end, then clears the refresh cookie and answers 204. */
 async function endSession(reply: FastifyReply, ending: Promise<void>): Promise<FastifyReply> {
   await ending;
-  return reply.clearCookie(REFRESH_COOKIE, cookieOptions(reply)).code(204).send();
+  return withoutSessionCookies(reply).code(204).send();
 }
 
 const tags = ['auth'];
@@ -47,7 +61,8 @@ const problems = {
 export const COOKIE_NOTE =
   `The refresh token is also set as the cookie \`${REFRESH_COOKIE}\` ` +
   `(HttpOnly; SameSite=Strict; Path=/api/auth; Max-Age=${REFRESH_TOKEN_TTL_SECONDS}; Secure over HTTPS and on localhost — ` +
-  'with `COOKIE_SECURE=auto`, the default, a plain-HTTP request at another address gets it without `Secure`, so sign-in survives a reload on a home network).';
+  'with `COOKIE_SECURE=auto`, the default, a plain-HTTP request at another address gets it without `Secure`, so sign-in survives a reload on a home network), ' +
+  `beside \`${SESSION_HINT_COOKIE}=1\` (Path=/; no secret: it tells the page shell a returning visitor is signed in). Logout clears both.`;
 
 export async function authRoutes(fastify: FastifyInstance, opts: { auth: AuthService }) {
   // Only these routes read or write cookies: registered here, the cookie hooks skip every other route.

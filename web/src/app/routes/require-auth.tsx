@@ -3,6 +3,7 @@ import { Navigate, useLocation } from 'react-router';
 import { useSession } from '../../features/auth/api/use-session';
 import { Hero } from '../../features/catalog/components/hero';
 import { paths } from '../../lib/paths';
+import { shellShowedHero } from '../../lib/shell-data';
 import { PageFallback } from './page-fallback';
 
 /** Where sign-in should return to, carried in the `/login` location's state. */
@@ -11,8 +12,9 @@ export interface FromState {
 }
 
 /**
- * While the session is restored, browse already shows its hero — public data the page shell
- * brought — so the biggest thing on screen does not wait a round trip; its buttons follow.
+ * While the session of a returning visitor is restored, browse already shows its hero — public
+ * data the page shell brought — so the biggest thing on screen does not wait a round trip; its
+ * buttons follow.
  */
 function RestoringBrowse() {
   return (
@@ -30,7 +32,9 @@ function RestoringBrowse() {
 export function RequireAuth({ children }: { children: ReactNode }) {
   const status = useDeferredValue(useSession().status);
   const location = useLocation();
-  if (status === 'restoring') return location.pathname === paths.home ? <RestoringBrowse /> : <PageFallback />;
+  // The hero keeps showing only where the server painted it, for a visitor carrying a session: a
+  // signed-out visitor waits on a neutral screen and goes on to sign in, never seeing browse.
+  if (status === 'restoring') return location.pathname === paths.home && shellShowedHero() ? <RestoringBrowse /> : <PageFallback />;
   if (status === 'signed-out') {
     const state: FromState = { from: { pathname: location.pathname, search: location.search, hash: location.hash } };
     return <Navigate to={paths.login} replace state={state} />;
