@@ -97,7 +97,7 @@ describe('the web app at /', () => {
       expect(String(res.headers.vary)).toContain('Cookie');
       expect(res.body).not.toContain('boot__stage');
       const data = /<script id="shell-data" type="application\/json">(.*?)<\/script>/.exec(res.body)?.[1];
-      expect(JSON.parse(data!)).toEqual({ catalog: info, featured: null, level: null });
+      expect(JSON.parse(data!)).toEqual({ catalog: info, featured: null, level: null, hero: false });
     }
   });
 
