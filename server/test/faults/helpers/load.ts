@@ -184,7 +184,7 @@ export function formatTable(rows: FaultRow[]): string {
   const rule = '|---|---:|---|---:|---:|---:|---:|';
   const lines = rows.map((row) => {
     const failures = Object.entries(row.failures)
-      .map(([status, count]) => `${status}: ${count}`)
+      .map(([status, count]) => `${status === '0' ? 'no answer' : status}: ${count}`)
       .join(', ');
     const first = row.firstSuccessAfterRecoveryMs === null ? '—' : `${row.firstSuccessAfterRecoveryMs} ms`;
     return `| ${row.fault} | ${row.requests} | ${failures || 'none'} | ${row.longestMs} ms | ${first} | ${row.writesLost} | ${row.restartsNeeded} |`;
