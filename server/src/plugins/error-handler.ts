@@ -44,6 +44,8 @@ const CODES_BY_STATUS: Record<number, ErrorCode> = {
 
 /** Seconds a client is asked to wait while the database is unreachable. */
 const DATABASE_RETRY_AFTER_SECONDS = 2;
+/** An outage is logged once per this many ms (with the number of requests it refused), not per request. */
+const DATABASE_WARNING_INTERVAL_MS = 10_000;
 
 function problemBody(status: number, code: ErrorCode, detail: string, errors?: FieldError[]): string {
   const body: Problem = {
@@ -147,12 +149,19 @@ function fieldErrors(validation: AjvLikeError[]): FieldError[] {
 
 export const errorHandlerPlugin = fp(
   async (app: FastifyInstance) => {
+    let lastDatabaseWarning = 0;
+    let refusedSinceWarning = 0;
     app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
       if (error instanceof AppError) {
         return sendProblem(reply, error.status, error.code, error.message, error.options);
       }
       if (isDatabaseUnavailable(error)) {
-        request.log.warn({ err: error }, 'database unavailable');
+        refusedSinceWarning += 1;
+        if (Date.now() - lastDatabaseWarning >= DATABASE_WARNING_INTERVAL_MS) {
+          request.log.warn({ err: error, refused: refusedSinceWarning }, 'database unavailable: answering 503');
+          lastDatabaseWarning = Date.now();
+          refusedSinceWarning = 0;
+        }
         return sendProblem(reply, 503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly.', {
           headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
         });
