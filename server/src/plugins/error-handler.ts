@@ -212,7 +212,8 @@ export const errorHandlerPlugin = fp(
         done(null, parsed);
       } catch (failure) {
         if (failure instanceof SyntaxError && failure.message.includes('forbidden')) {
-          const field = failure.message.includes('constructor') ? '/constructor' : '/__proto__';
+          // secure-json-parse names neither key: a `__proto__` key, else a `constructor.prototype`.
+          const field = /"__proto__"\s*:/.test(text) ? '/__proto__' : '/constructor';
           done(invalidField(field, 'is not an allowed field') as unknown as FastifyError, undefined);
           return;
         }
