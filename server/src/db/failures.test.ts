@@ -15,6 +15,7 @@ describe('isDatabaseUnavailable', () => {
       new Error('timeout exceeded when trying to connect'),
       new Error('Connection terminated unexpectedly'),
       new Error('Query read timeout'),
+      new Error('timeout expired'),
       new Error('Client has encountered a connection error and is not queryable'),
       new Error('The database connection is broken.'),
     ]) {
