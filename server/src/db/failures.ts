@@ -25,6 +25,7 @@ const UNAVAILABLE_MESSAGES = [
   'timeout exceeded when trying to connect', // pg-pool: no connection lent within connectionTimeoutMillis
   'Connection terminated', // pg: the socket closed (unexpectedly, or after a connection timeout)
   'Query read timeout', // pg: query_timeout
+  'timeout expired', // pg: a connection not made within its connectionTimeoutMillis
   'is not queryable', // pg: a client whose connection failed earlier
   'Cannot use a pool after calling end on the pool',
   'connection is broken', // postgres-pool.ts: a lent connection that failed earlier

@@ -12,10 +12,16 @@
 import pg from 'pg';
 import { isDatabaseUnavailable } from './failures.js';
 
-/** What a request may wait for the database, in total, is about connect + query: ~4.5 s. */
+/**
+ * Every wait on the database. A request waits for a connection of the pool (busy ones are freed
+ * within the query timeout, broken ones at once), then for its queries: a frozen database costs it
+ * about one query timeout plus one connect timeout.
+ */
 export const POOL_TIMEOUTS = {
-  /** Connecting, and waiting for a free connection of the pool. */
+  /** Connecting a new connection. */
   connectMs: 1_500,
+  /** Waiting for a free connection of the pool (legitimate contention: many writes to one list). */
+  borrowMs: 4_000,
   /** Each statement, on the server. */
   statementMs: 3_000,
   /** Each query, on the client (the server may be frozen and never answer). */
@@ -29,7 +35,8 @@ class GuardedClient extends pg.Client {
   onBroken: ((error: Error) => void) | null = null;
 
   constructor(config?: pg.ClientConfig) {
-    super(config);
+    // The pool's connectionTimeoutMillis bounds borrowing; making a connection has its own bound.
+    super({ ...config, connectionTimeoutMillis: POOL_TIMEOUTS.connectMs });
     // An error may arrive at any moment (the server going away while this client is idle, lent,
     // or between two statements of a transaction): it is recorded here, always handled.
     this.on('error', (error: Error) => this.fail(error));
@@ -114,7 +121,7 @@ export function createPool(url: string, max = 10): pg.Pool {
     connectionString: url,
     max,
     Client: GuardedClient,
-    connectionTimeoutMillis: POOL_TIMEOUTS.connectMs,
+    connectionTimeoutMillis: POOL_TIMEOUTS.borrowMs,
     statement_timeout: POOL_TIMEOUTS.statementMs,
     query_timeout: POOL_TIMEOUTS.queryMs,
     idleTimeoutMillis: 30_000,

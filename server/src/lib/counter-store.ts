@@ -4,7 +4,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import type { Redis } from './redis.js';
+import { redisUsable, type Redis } from './redis.js';
 
 /** A counter after a hit: its count in the current window and the seconds until the window ends. */
 export interface CounterState {
@@ -92,6 +92,7 @@ export class RedisCounterStore implements CounterStore {
   }
 
   async hit(key: string, windowSeconds: number): Promise<CounterState> {
+    if (!redisUsable(this.redis)) return this.fallback.hit(key, windowSeconds);
     try {
       const [count, ttlMs] = (await this.redis.eval(HIT_SCRIPT, 1, key, String(windowSeconds * 1000))) as [number, number];
       this.answered();
@@ -103,6 +104,7 @@ export class RedisCounterStore implements CounterStore {
   }
 
   async peek(key: string): Promise<CounterState> {
+    if (!redisUsable(this.redis)) return this.fallback.peek(key);
     try {
       const [count, ttlMs] = await this.redis.multi().get(key).pttl(key).exec().then((replies) => replies?.map(([, value]) => value) ?? []);
       this.answered();
@@ -115,6 +117,7 @@ export class RedisCounterStore implements CounterStore {
   }
 
   async reset(key: string): Promise<void> {
+    if (!redisUsable(this.redis)) return this.fallback.reset(key);
     try {
       await this.redis.del(key);
       this.answered();

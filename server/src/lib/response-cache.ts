@@ -16,7 +16,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { AppError } from '../errors.js';
-import type { Redis } from './redis.js';
+import { redisUsable, type Redis } from './redis.js';
 import { etagOf, type ReadyAnswer } from './representation.js';
 
 /** How long one kind of answer lives. */
@@ -224,7 +224,7 @@ export class ResponseCache {
 
   private async readShared(key: string): Promise<Entry | null> {
     // Redis unreachable (reported once by watchRedis): the cache carries on in-process.
-    if ((this.redis as Redis).status !== 'ready') return null;
+    if (!redisUsable(this.redis as Redis)) return null;
     try {
       const raw = await withTimeout((this.redis as Redis).getBuffer(this.namespace + key), REDIS_TIMEOUT_MS);
       return raw === null ? null : decode(raw);
@@ -235,7 +235,7 @@ export class ResponseCache {
   }
 
   private async writeShared(key: string, entry: Entry): Promise<void> {
-    if (this.redis === null || this.redis.status !== 'ready') return;
+    if (this.redis === null || !redisUsable(this.redis)) return;
     const ttl = entry.staleUntil - Date.now();
     if (ttl <= 0) return;
     try {

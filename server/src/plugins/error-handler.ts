@@ -44,6 +44,8 @@ const CODES_BY_STATUS: Record<number, ErrorCode> = {
 
 /** Seconds a client is asked to wait while the database is unreachable. */
 const DATABASE_RETRY_AFTER_SECONDS = 2;
+/** An outage is logged once per this many ms (with the number of requests it refused), not per request. */
+const DATABASE_WARNING_INTERVAL_MS = 10_000;
 
 function problemBody(status: number, code: ErrorCode, detail: string, errors?: FieldError[]): string {
   const body: Problem = {
@@ -149,12 +151,19 @@ function fieldErrors(validation: AjvLikeError[]): FieldError[] {
 
 export const errorHandlerPlugin = fp(
   async (app: FastifyInstance) => {
+    let lastDatabaseWarning = 0;
+    let refusedSinceWarning = 0;
     app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
       if (error instanceof AppError) {
         return sendProblem(reply, error.status, error.code, error.message, error.options);
       }
       if (isDatabaseUnavailable(error)) {
-        request.log.warn({ err: error }, 'database unavailable');
+        refusedSinceWarning += 1;
+        if (Date.now() - lastDatabaseWarning >= DATABASE_WARNING_INTERVAL_MS) {
+          request.log.warn({ err: error, refused: refusedSinceWarning }, 'database unavailable: answering 503');
+          lastDatabaseWarning = Date.now();
+          refusedSinceWarning = 0;
+        }
         return sendProblem(reply, 503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly.', {
           headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
         });
@@ -205,7 +214,8 @@ export const errorHandlerPlugin = fp(
         done(null, parsed);
       } catch (failure) {
         if (failure instanceof SyntaxError && failure.message.includes('forbidden')) {
-          const field = failure.message.includes('constructor') ? '/constructor' : '/__proto__';
+          // secure-json-parse names neither key: a `__proto__` key, else a `constructor.prototype`.
+          const field = /"__proto__"\s*:/.test(text) ? '/__proto__' : '/constructor';
           done(invalidField(field, 'is not an allowed field') as unknown as FastifyError, undefined);
           return;
         }

@@ -21,7 +21,10 @@ export const openApiPlugin = fp(
           version: '1.0.0',
           description:
             'Movie and TV catalog, accounts and "My List". Errors are RFC 9457 problem+json with a stable `code`. ' +
-            'Catalog answers carry `Cache-Control` and `ETag`; a matching `If-None-Match` answers 304.',
+            'Catalog answers carry `Cache-Control` and `ETag`; a matching `If-None-Match` answers 304. ' +
+            'Any route that needs the database answers 503 `SERVICE_UNAVAILABLE` with `Retry-After` while the database is unreachable or too slow ' +
+            '(a request never waits on it more than ~5 s); catalog routes keep answering. Unknown body fields are 400 on every route, ' +
+            'including routes that take no body.',
         },
         components: {
           securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },

@@ -83,6 +83,14 @@ describe('the server process', () => {
     expect(stderr).toContain('JWT_SECRET');
   });
 
+  it('a database that cannot be reached at start-up stops it with one line', async () => {
+    const closed = await freePort();
+    const { code, stderr } = await runToExit({ DATABASE_URL: `postgres://postgres@127.0.0.1:${closed}/nothing`, DATA_DIR: dataDir });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('failed to start');
+  });
+
   it('starts with zero configuration, keeps users and tokens across a restart, and drains in-flight requests on SIGTERM', async () => {
     const first = await start({ DATA_DIR: dataDir });
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
