@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { createCounterStore } from './lib/counter-store.js';
+import { errSerializer } from './lib/log-errors.js';
 import type { Redis } from './lib/redis.js';
 import { lazyChildLogger, requestIdOf, requestLogController } from './lib/request-logger.js';
 import type { CatalogSource } from './integrations/catalog-source.js';
@@ -59,6 +60,8 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
       ],
       censor: '[redacted]',
     },
+    // ...and neither do the values bound to a failed database query.
+    serializers: { err: errSerializer },
   };
 }
 
