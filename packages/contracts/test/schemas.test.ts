@@ -111,9 +111,17 @@ describe('catalog', () => {
   });
 
   it('TitleDetails is a Title with genres, runtime, tagline, vote_count and trailer_url', () => {
-    const details = { ...title, genres: [{ id: 18, name: 'Drama' }], runtime: 139, tagline: null, vote_count: 30000, trailer_url: 'https://www.youtube.com/embed/qtRKdVHc-cE' };
+    const details = {
+      ...title,
+      genres: [{ id: 18, name: 'Drama' }],
+      runtime: 139,
+      tagline: null,
+      vote_count: 30000,
+      trailer_url: 'https://www.youtube.com/embed/qtRKdVHc-cE',
+      certification: 'R',
+    };
     expect(Value.Check(TitleDetails, details)).toBe(true);
-    expect(Value.Check(TitleDetails, { ...details, runtime: null, trailer_url: null })).toBe(true);
+    expect(Value.Check(TitleDetails, { ...details, runtime: null, trailer_url: null, certification: null })).toBe(true);
     expect(Value.Check(TitleDetails, { ...details, genres: [18] })).toBe(false);
     expect(Value.Check(TitleDetails, title)).toBe(false);
   });
@@ -146,8 +154,11 @@ describe('auth', () => {
   });
 
   it('a token response is a Bearer access token, its lifetime, a refresh token and the user', () => {
-    const tokens = { access_token: 'jwt', token_type: 'Bearer', expires_in: 900, refresh_token: 'opaque', user };
+    const profile = { id: 'p1', name: 'Ann', avatar: 'ember', kids: false, maturity: 'all', locked: false, owner: true, created_at: '2024-01-01T00:00:00.000Z' };
+    const tokens = { access_token: 'jwt', token_type: 'Bearer', expires_in: 900, refresh_token: 'opaque', user, profile };
     expect(Value.Check(TokenResponse, tokens)).toBe(true);
+    // v2: the token's profile is part of every token response.
+    expect(Value.Check(TokenResponse, { ...tokens, profile: undefined })).toBe(false);
     expect(Value.Check(TokenResponse, { ...tokens, token_type: 'bearer' })).toBe(false);
   });
 
