@@ -30,12 +30,18 @@ const median = (values: number[]): number => {
 export async function compare(
   scenario: string,
   targets: [Target, Target, ...Target[]],
-  options: WrkOptions & { rounds?: number; log?: (line: string) => void } = {},
+  options: WrkOptions & {
+    rounds?: number;
+    log?: (line: string) => void;
+    /** Reverse the order of the targets every other round, so no side always runs first (or last). */
+    alternate?: boolean;
+  } = {},
 ): Promise<Comparison> {
   const rounds: Comparison['rounds'] = [];
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   for (let round = 1; round <= (options.rounds ?? 3); round += 1) {
-    for (const target of targets) {
+    const order = options.alternate && round % 2 === 0 ? [...targets].reverse() : targets;
+    for (const target of order) {
       const result = await runWrk(target.url, { ...options, headers: { ...options.headers, ...target.headers } });
       rounds.push({ target: target.name, result });
       log(

@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { createCounterStore } from './lib/counter-store.js';
 import { watchRedis, type Redis } from './lib/redis.js';
+import { errSerializer } from './lib/log-errors.js';
 import { lazyChildLogger, requestIdOf, requestLogController } from './lib/request-logger.js';
 import type { CatalogSource } from './integrations/catalog-source.js';
 import { createValidatorCompiler } from './lib/validation.js';
@@ -70,6 +71,8 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
       ],
       censor: '[redacted]',
     },
+    // ...and neither do the values bound to a failed database query.
+    serializers: { err: errSerializer },
   };
 }
 

@@ -572,6 +572,24 @@ describe.each(databaseBackends)('profiles on $name', (backend) => {
     });
   });
 
+  it('adds to a list racing the deletion of its profile never answer 500, and leave nothing behind', async () => {
+    {
+      const user = await registerUser(t.app);
+      const bea = await created(user.access_token, { name: 'Bea' });
+      const asBea = await switched(user.access_token, bea.id);
+      const owner = (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: user.password } })).json();
+      const adds = movies.slice(0, 15).map((movie) => call(asBea.access_token, 'POST', `/api/watchlist/${movie.id}`));
+      const deletion = remove(owner.access_token, bea.id);
+      const answers = await Promise.all(adds);
+      expect((await deletion).statusCode).toBe(204);
+      for (const res of answers) {
+        expect([201, 401, 404], res.body).toContain(res.statusCode);
+        if (res.statusCode !== 201) expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }
+      expect(await t.database.db.select().from(watchlist).where(eq(watchlist.profileId, bea.id))).toEqual([]);
+    }
+  });
+
   it('the OpenAPI document declares every profiles route and its failures', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const statuses = (path: string, method: string) => Object.keys(doc.paths[path][method].responses).sort();

@@ -17,7 +17,15 @@ export interface WatchlistRow {
 /** An entry without its snapshot: what a read needs when the catalog resolves every title. */
 export type WatchlistKey = Omit<WatchlistRow, 'snapshot'>;
 
-export type AddResult = { outcome: 'added' | 'existing'; row: WatchlistRow } | { outcome: 'full' };
+export type AddResult = { outcome: 'added' | 'existing'; row: WatchlistRow } | { outcome: 'full' } | { outcome: 'profile_gone' };
+
+/** Postgres' foreign_key_violation, whichever driver raised it (Drizzle keeps the driver's error as `cause`). */
+function isForeignKeyViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23503') return true;
+  }
+  return false;
+}
 
 const columns = {
   mediaType: watchlist.mediaType,
@@ -79,7 +87,17 @@ export class WatchlistRepository {
    * is locked for the transaction (an advisory lock on its id) so concurrent adds cannot both pass
    * the size check, and the primary key makes a duplicate add a no-op that reports the existing entry.
    */
-  addIfAbsent(profileId: string, snapshot: Title, limit: number): Promise<AddResult> {
+  async addIfAbsent(profileId: string, snapshot: Title, limit: number): Promise<AddResult> {
+    try {
+      return await this.addInTransaction(profileId, snapshot, limit);
+    } catch (error) {
+      // The profile was deleted after the request was authenticated: its list went with it.
+      if (isForeignKeyViolation(error)) return { outcome: 'profile_gone' };
+      throw error;
+    }
+  }
+
+  private addInTransaction(profileId: string, snapshot: Title, limit: number): Promise<AddResult> {
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`watchlist:${profileId}`}))`);
       const key = and(eq(watchlist.profileId, profileId), eq(watchlist.mediaType, snapshot.media_type), eq(watchlist.titleId, snapshot.id));

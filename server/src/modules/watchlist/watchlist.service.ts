@@ -15,7 +15,7 @@ import { maturityAllows, type MaturityLevel, type MediaType, type Title, type Wa
 import type { ChangeFeed } from '../../db/change-feed.js';
 import type { Database } from '../../db/database.js';
 import type { CertifiedTitle } from '../../domain/certified-title.js';
-import { conflict, maturityRestricted, notFound } from '../../errors.js';
+import { conflict, maturityRestricted, notFound, unauthorized } from '../../errors.js';
 import type { Caller } from '../../domain/caller.js';
 import { readyJson, type ReadyAnswer } from '../../lib/representation.js';
 import { WatchlistRepository, type WatchlistKey, type WatchlistRow } from './watchlist.repository.js';
@@ -162,6 +162,8 @@ export class WatchlistService {
     if (existing) return { created: false, entry: toEntry(existing) };
     const result = await this.repository.addIfAbsent(owner.profileId, toTitle(found.title), WATCHLIST_LIMIT);
     if (result.outcome === 'added') this.changed(owner.profileId);
+    // Deleted while this request was on its way: the profile's sessions have ended, as a token of it would now be told.
+    if (result.outcome === 'profile_gone') throw unauthorized('The profile was deleted.');
     if (result.outcome === 'full') {
       throw conflict('WATCHLIST_FULL', `My List already holds ${WATCHLIST_LIMIT} titles; remove one to add another.`);
     }
