@@ -11,6 +11,11 @@ import { useProviders } from '../api/get-providers';
 import { useSeason } from '../api/get-season';
 import { useSimilar } from '../api/get-similar';
 
+/*
+ * `aria-busy` marks a section only while its request runs (`isLoading`): a section not yet scrolled
+ * to has asked for nothing and is not busy.
+ */
+
 /**
  * What the detail dialog shows below a title's overview: who made it and who is in it, its seasons
  * and episodes, "More like this" and "Where to watch". Loaded as its own chunk after the dialog has
@@ -42,7 +47,7 @@ function People({ title }: { title: TitleDetails }) {
     { label: title.media_type === 'tv' && creators.length > 0 ? 'Created by' : 'Director', people: title.media_type === 'tv' && creators.length > 0 ? creators : directors },
   ].filter((group) => group.people.length > 0);
   return (
-    <div ref={ref} className="discovery__people" aria-busy={credits.isPending && inView}>
+    <div ref={ref} className="discovery__people" aria-busy={credits.isLoading}>
       {groups.length > 0 && (
         <dl className="people">
           {groups.map((group) => (
@@ -88,7 +93,7 @@ function Seasons({ title }: { title: TitleDetails }) {
       {season.isError ? (
         <ErrorState message="Couldn’t load this season." onRetry={() => void season.refetch()} />
       ) : season.isPending ? (
-        <div className="skeleton skeleton--text" aria-busy="true" />
+        <div className="skeleton skeleton--text" aria-busy={season.isLoading} />
       ) : episodes.length > 0 ? (
         <ol className="episodes" aria-label="Episodes">
           {episodes.map((episode) => (
@@ -140,7 +145,7 @@ function MoreLikeThis({ title }: { title: TitleDetails }) {
   const results = similar.data?.results.slice(0, 12) ?? [];
   if (similar.isSuccess && results.length === 0) return null;
   return (
-    <section ref={ref} className="discovery__section" aria-labelledby={headingId} aria-busy={!similar.isSuccess && !similar.isError}>
+    <section ref={ref} className="discovery__section" aria-labelledby={headingId} aria-busy={similar.isLoading}>
       <h3 id={headingId} className="discovery__heading">
         More like this
       </h3>
