@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { createCounterStore } from './lib/counter-store.js';
+import { Drain } from './lib/drain.js';
 import type { Redis } from './lib/redis.js';
 import { lazyChildLogger, requestIdOf, requestLogController } from './lib/request-logger.js';
 import type { CatalogSource } from './integrations/catalog-source.js';
@@ -34,6 +35,8 @@ export interface AppDeps {
   jwtSecret: string;
   /** Overrides the catalog source chosen from config (tests). */
   catalogSource?: CatalogSource;
+  /** Set by main.ts on SIGTERM: `/readyz` answers 503 and answers close their connections. */
+  drain?: Drain;
   /** Pino options, or false to silence (tests). */
   logger?: FastifyServerOptions['logger'];
 }
@@ -80,14 +83,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
     done();
   });
-  // While draining, answer in-flight requests with `Connection: close`, so keep-alive clients do not
-  // hold the server open past their last response.
-  let closing = false;
+  // While draining, every answer carries `Connection: close`, so keep-alive clients (a load
+  // balancer's pooled connections among them) leave after their last response instead of sending
+  // a request on a connection the server is about to close.
+  const drain = deps.drain ?? new Drain();
   app.addHook('preClose', async () => {
-    closing = true;
+    drain.begin();
   });
   app.addHook('onSend', (_request, reply, payload, done) => {
-    if (closing) reply.header('connection', 'close');
+    if (drain.draining) reply.header('connection', 'close');
     done(null, payload);
   });
 
@@ -106,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const auth = new AuthService({
     database,
     jwtSecret: deps.jwtSecret,
+    jwtSecretPrevious: config.jwtSecretPrevious,
     counters,
     watchlist,
     limits: { registrationsPerMinute: config.registerRateLimit },
@@ -113,7 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const profiles = new ProfilesService({ database, auth, counters });
 
   await app.register(authPlugin, { verifier: auth, requireSignIn: config.catalogRequiresSignIn });
-  await app.register(healthRoutes, { ping: () => database.ping() });
+  await app.register(healthRoutes, { ping: () => database.ping(), draining: () => drain.draining });
   await app.register(authRoutes, { auth });
   await app.register(profileRoutes, { profiles });
   await app.register(catalogRoutes, { catalog });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -35,6 +35,14 @@ export interface Database {
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
+/**
+ * PGlite's start parameters: its own, with PostgreSQL's default 128 MB of shared buffers cut to
+ * 16 MB. The buffers live in the WebAssembly heap, which never shrinks, so the default let a
+ * day's queries grow the process by up to 128 MB; one process on a catalog-sized database is
+ * served as well by 16 MB (bench/README.md, idle RSS).
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
 /** Opens PGlite; `dataDir` null keeps it in memory (tests). Applies migrations. */
 export async function openPglite(dataDir: string | null): Promise<Database> {
   let client: PGlite;
@@ -45,7 +53,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     const dir = path.join(dataDir, 'pgdata');
     await mkdir(dir, { recursive: true });
     if (!existsSync(path.join(dir, 'PG_VERSION'))) await createCluster(dir);
-    client = new PGlite(dir);
+    client = new PGlite(dir, { startParams: PGLITE_START_PARAMS });
     await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
   }
   const db = drizzlePglite({ client, schema });
@@ -114,7 +122,7 @@ export async function openPostgres(url: string): Promise<Database> {
   // An idle client's error (e.g. the server restarting) must not crash the process.
   pool.on('error', () => {});
   const db = drizzlePg({ client: pool, schema });
-  await migratePg(db, { migrationsFolder });
+  await migrateOnce(pool);
   const changes = await listenForChanges(url);
   return {
     db: db as unknown as Db,
@@ -128,6 +136,38 @@ export async function openPostgres(url: string): Promise<Database> {
       await pool.end();
     },
   };
+}
+
+/** The advisory lock key held while migrating: any constant shared by every instance will do. */
+const MIGRATION_LOCK = 7_270_113_005;
+
+/**
+ * Applies migrations under a session-level advisory lock, so instances starting together migrate
+ * one after the other: the first applies them, the others wait, then find nothing left to do.
+ */
+async function migrateOnce(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await migratePg(drizzlePg({ client, schema }), { migrationsFolder });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * The secret called `name`, shared by every instance on this database: `proposal` is stored when
+ * none is yet, and whichever instance stored first wins.
+ */
+export async function sharedSecret(db: Db, name: string, proposal: string): Promise<string> {
+  await db.insert(schema.serverSecrets).values({ name, value: proposal }).onConflictDoNothing();
+  const [stored] = await db.select({ value: schema.serverSecrets.value }).from(schema.serverSecrets).where(eq(schema.serverSecrets.name, name));
+  if (!stored) throw new Error(`the shared secret ${name} could not be stored`);
+  return stored.value;
 }
 
 export function openDatabase(config: { databaseUrl: string | null; dataDir: string }): Promise<Database> {

@@ -116,4 +116,11 @@ export const watchlist = pgTable(
   ],
 );
 
-export const schema = { users, profiles, sessions, refreshTokens, watchlist };
+/** Secrets generated once and shared by every instance on this database (migration 0005). */
+export const serverSecrets = pgTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: createdAt(),
+});
+
+export const schema = { users, profiles, sessions, refreshTokens, watchlist, serverSecrets };
