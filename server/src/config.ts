@@ -16,7 +16,7 @@ export interface Config {
   databaseUrl: string | null;
   /** `REDIS_URL`: shared cache and rate-limit store when set, else in-process. */
   redisUrl: string | null;
-  /** Key prefix of everything this server keeps in Redis. */
+  /** `REDIS_KEY_PREFIX`: prefix of everything this server keeps in Redis (instances of one fleet share it). */
   redisKeyPrefix: string;
   tmdb: {
     /** `TMDB_API_KEY`: v3 key, sent as the `api_key` query parameter. */
@@ -142,7 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(str('DATA_DIR') ?? './data'),
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:'], null),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:'], null),
-    redisKeyPrefix: 'marquee:',
+    redisKeyPrefix: str('REDIS_KEY_PREFIX') ?? 'marquee:',
     tmdb: {
       apiKey: str('TMDB_API_KEY'),
       accessToken: str('TMDB_ACCESS_TOKEN'),
