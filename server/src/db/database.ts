@@ -28,6 +28,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Committed changes that make cached sessions and lists wrong (see change-feed.ts). */
   changes: ChangeFeed;
+  /** Connections of the pool (PostgreSQL): open, idle, and callers waiting for one. */
+  pool?(): { total: number; idle: number; waiting: number };
   /** Answers when the database does: used by `/readyz`. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -128,6 +130,7 @@ export async function openPostgres(url: string): Promise<Database> {
     db: db as unknown as Db,
     kind: 'postgres',
     changes,
+    pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     ping: async () => {
       await db.execute(sql`select 1`);
     },

@@ -6,7 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { MOVIE_CERTIFICATION_CEILING, maturityAllows, type MediaType, type Page, type Title, type TitleDetails, type Trailer, type TrendingWindow } from '@marquee/contracts';
 import type { Config } from '../../config.js';
 import { notFound } from '../../errors.js';
-import type { CatalogGenres, CatalogSource, MaturityLimit } from '../catalog-source.js';
+import type { CatalogGenres, CatalogSource, MaturityLimit, UpstreamStats } from '../catalog-source.js';
 import { bestTrailer, toMultiPage, toPage, toTitleDetails } from './normalise.js';
 import { TmdbClient, type TmdbClientOptions } from './tmdb.client.js';
 import type {
@@ -51,6 +51,10 @@ async function withinLimit(page: Page, limit: MaturityLimit): Promise<Page> {
 
 export class TmdbSource implements CatalogSource {
   readonly kind = 'tmdb' as const;
+
+  stats(): UpstreamStats {
+    return this.client.stats();
+  }
 
   constructor(
     private readonly client: TmdbClient,

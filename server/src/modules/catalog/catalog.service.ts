@@ -25,8 +25,8 @@ import type { TSchema } from 'typebox';
 import Value from 'typebox/value';
 import type { CertifiedTitle } from '../../domain/certified-title.js';
 import { badRequest, invalidField, maturityRestricted, notFound } from '../../errors.js';
-import { Absent, ResponseCache, type CachePolicy, type CachedAnswer } from '../../lib/response-cache.js';
-import type { CatalogGenres, CatalogSource, MaturityLimit } from '../../integrations/catalog-source.js';
+import { Absent, ResponseCache, type CachePolicy, type CachedAnswer, type CacheStats } from '../../lib/response-cache.js';
+import type { CatalogGenres, CatalogSource, MaturityLimit, UpstreamStats } from '../../integrations/catalog-source.js';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -104,6 +104,16 @@ export class CatalogService {
   private readonly limits: Record<MaturityLevel, MaturityLimit>;
   /** Certifications read out of cached details answers, held as long as the answer is. */
   private readonly certifications = new WeakMap<CachedAnswer, string | null>();
+
+  /** The answer cache's hits, misses and stale answers since start. */
+  get cacheStats(): CacheStats {
+    return this.cache.stats;
+  }
+
+  /** The remote source's calls and health, when the catalog has one (TMDB). */
+  upstreamStats(): UpstreamStats | null {
+    return this.source.stats?.() ?? null;
+  }
 
   constructor(deps: { source: CatalogSource; cache: ResponseCache; policies: CachePolicies }) {
     this.source = deps.source;
