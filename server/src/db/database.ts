@@ -4,11 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { eq, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -71,16 +71,14 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
 }
 
 /**
- * Creates a PGlite cluster in `dir`, migrated, in a worker thread. Creating a cluster grows PGlite's
- * WebAssembly memory to about twice what a running database needs and never returns it; in a worker
- * that memory goes away with the worker, so a first start idles (and serves) like any other.
+ * Creates a PGlite cluster in `dir`, migrated, in a child process. Creating a cluster grows PGlite's
+ * WebAssembly memory to about twice what a running database needs and never returns it; a worker
+ * thread gave it back to the allocator but not to the system (a first start idled at ~360 MB), a
+ * process gives it all back when it exits, so a first start idles like any other.
  */
-/** How long a cluster-creating worker that has answered may take to end by itself. */
-const WORKER_EXIT_GRACE_MS = 10_000;
-
 async function createCluster(dir: string): Promise<void> {
   const resolve = createRequire(import.meta.url).resolve;
-  const workerData = {
+  const job = {
     dir,
     migrationsFolder,
     pglite: resolve('@electric-sql/pglite'),
@@ -88,34 +86,21 @@ async function createCluster(dir: string): Promise<void> {
     migrator: resolve('drizzle-orm/pglite/migrator'),
   };
   const code = `
-    const { parentPort, workerData } = require('node:worker_threads');
+    const job = JSON.parse(process.argv[1]);
     (async () => {
-      const { PGlite } = require(workerData.pglite);
-      const { drizzle } = require(workerData.drizzle);
-      const { migrate } = require(workerData.migrator);
-      const client = new PGlite(workerData.dir);
-      await migrate(drizzle({ client }), { migrationsFolder: workerData.migrationsFolder });
+      const { PGlite } = require(job.pglite);
+      const { drizzle } = require(job.drizzle);
+      const { migrate } = require(job.migrator);
+      const client = new PGlite(job.dir);
+      await migrate(drizzle({ client }), { migrationsFolder: job.migrationsFolder });
       await client.close();
-    })().then(() => parentPort.postMessage(null), (error) => parentPort.postMessage(String((error && error.stack) || error)));
+    })().then(() => process.exit(0), (error) => { process.stderr.write(String((error && error.stack) || error)); process.exit(1); });
   `;
-  const worker = new Worker(code, { eval: true, workerData });
-  // The worker ends by itself once it has answered (its database is closed, nothing is left to run);
-  // it is waited for rather than terminated, as stopping a thread inside WebAssembly teardown is
-  // how a process dies without a word.
-  const exited = new Promise<number>((resolveExit) => worker.once('exit', resolveExit));
-  const answer = new Promise<string | null>((resolveResult, reject) => {
-    worker.once('message', resolveResult);
-    worker.once('error', reject);
-    void exited.then((exitCode) => reject(new Error(`creating the database exited with code ${exitCode}`)));
-  });
-  const failure = await answer.catch(async (error: unknown) => {
-    await worker.terminate();
-    throw error;
-  });
-  // Should anything keep it alive, it is stopped after a grace period all the same.
-  await Promise.race([exited, sleep(WORKER_EXIT_GRACE_MS, undefined, { ref: false })]);
-  await worker.terminate();
-  if (failure !== null) throw new Error(`creating the database failed: ${failure}`);
+  const child = spawn(process.execPath, ['--input-type=commonjs', '-e', code, JSON.stringify(job)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_000)));
+  const [exitCode, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+  if (exitCode !== 0) throw new Error(`creating the database failed (${signal ?? `exit code ${exitCode}`}): ${stderr.trim()}`);
 }
 
 /** Opens a PostgreSQL pool on `url`. Applies migrations. */
