@@ -7,7 +7,8 @@
  *
  * PostgreSQL: a throwaway database on BENCH_DATABASE_URL (else TEST_DATABASE_URL), skipped when
  * neither is set. Targets: idle RSS ≤ 250 MiB (PGlite) and ≤ 150 MiB (PostgreSQL); restart to
- * ready ≤ 2 s. Writes bench/results/process.json.
+ * ready ≤ 2 s. The machine's load stretches wall times; the CPU time the server used until ready
+ * is printed beside them. Writes bench/results/process.json.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -24,6 +25,8 @@ const IDLE_MS = 5_000;
 interface Run {
   label: string;
   readyMs: number;
+  /** CPU time the server process used until ready: what the wall time would be on an idle core. */
+  readyCpuMs: number;
   idleRssMiB: number;
   exitedOnSigterm: boolean;
 }
@@ -33,6 +36,13 @@ async function rssMiB(pid: number): Promise<number> {
   const match = /^VmRSS:\s+(\d+) kB$/m.exec(status);
   if (!match?.[1]) throw new Error('no VmRSS');
   return Math.round(Number(match[1]) / 102.4) / 10;
+}
+
+/** User + system CPU time of `pid` so far (from /proc/<pid>/stat; clock ticks of 10 ms). */
+async function cpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function npmStart(label: string, env: Record<string, string>): Promise<Run> {
@@ -57,6 +67,7 @@ async function npmStart(label: string, env: Record<string, string>): Promise<Run
   // `exec` in the start script: npm's child is the server's node process itself.
   const children = (await readFile(`/proc/${npm.pid}/task/${npm.pid}/children`, 'utf8')).trim().split(/\s+/).map(Number);
   const server = children.find((pid) => Number.isInteger(pid) && pid > 0) as number;
+  const readyCpuMs = await cpuMs(server);
   await sleep(IDLE_MS);
   const idleRssMiB = await rssMiB(server);
   npm.kill('SIGTERM');
@@ -67,8 +78,8 @@ async function npmStart(label: string, env: Record<string, string>): Promise<Run
   } catch {
     exitedOnSigterm = true;
   }
-  const run = { label, readyMs, idleRssMiB, exitedOnSigterm };
-  console.log(`${label.padEnd(28)} ready in ${String(readyMs).padStart(6)} ms · idle RSS ${idleRssMiB} MiB · server gone after SIGTERM to npm: ${exitedOnSigterm}`);
+  const run = { label, readyMs, readyCpuMs, idleRssMiB, exitedOnSigterm };
+  console.log(`${label.padEnd(28)} ready in ${String(readyMs).padStart(6)} ms (${readyCpuMs} ms of CPU) · idle RSS ${idleRssMiB} MiB · server gone after SIGTERM to npm: ${exitedOnSigterm}`);
   return run;
 }
 
