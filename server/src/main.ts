@@ -9,7 +9,7 @@ import { buildApp, loggerOptions } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, sharedSecret, type Database } from './db/database.js';
 import { Drain } from './lib/drain.js';
-import { connectRedis } from './lib/redis.js';
+import { connectRedis, type RedisLog } from './lib/redis.js';
 import { proposedJwtSecret, resolveJwtSecret } from './lib/secrets.js';
 
 /** With PostgreSQL the generated secret lives in the database, so every instance signs alike. */
@@ -51,9 +51,14 @@ async function main() {
   }
   const database = await openDatabase(config);
   const jwtSecret = await jwtSecretFor(config, database);
-  const redis = config.redisUrl ? connectRedis(config.redisUrl, config.redisKeyPrefix) : null;
+  // Redis going and coming back is logged once each, by the app's logger once there is one.
+  const target: { log?: RedisLog } = {};
+  const early = (obj: object, msg: string) => process.stderr.write(`marquee: ${msg} ${JSON.stringify(obj)}\n`);
+  const redisLog: RedisLog = { warn: (obj, msg) => (target.log ? target.log.warn(obj, msg) : early(obj, msg)), info: (obj, msg) => (target.log ? target.log.info(obj, msg) : early(obj, msg)) };
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, config.redisKeyPrefix, redisLog) : null;
   const drain = new Drain();
   const app = await buildApp({ config, database, redis, jwtSecret, drain, logger: logger(config) });
+  target.log = app.log;
 
   closeWithGrace({ delay: config.drainSeconds * 1000 + 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'closing after an uncaught error');
