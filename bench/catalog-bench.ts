@@ -11,7 +11,12 @@
  * `--duration=10s`, `--connections=50`, `--env=NAME=value` (repeatable: extra server environment).
  * Targets: ≥ 0.9 of the minimal Fastify app (our own per-request work costs under 10 %), ≥ 0.7 of
  * bare node:http, p99 < 10 ms at 50 connections. Writes bench/results/catalog-<mode>.json.
+ *
+ * `--metrics`: a second server of ours with `METRICS_PORT` set joins the interleaving (ours,
+ * ours+metrics, fastify, bare, …), and the summary adds its ratio to ours; target ≥ 0.95
+ * (metrics cost under 5 %).
  */
+import { freePort } from './lib/ports.js';
 import { compare, snapshot, startBare, startServer, writeResults, type Comparison } from './lib/index.js';
 
 const arg = (name: string, fallback: string) =>
@@ -32,6 +37,8 @@ const extraEnv = Object.fromEntries(
 );
 
 const scenarios = ['/api/movies/popular', '/api/movies/search?q=star'];
+const withMetrics = process.argv.includes('--metrics');
+const TARGET_METRICS_RATIO = 0.95;
 
 async function main() {
   let env: Record<string, string> = { ...extraEnv };
@@ -43,6 +50,7 @@ async function main() {
     stopFake = () => fake.close();
   }
   const server = await startServer({ env });
+  const metered = withMetrics ? await startServer({ env: { ...env, METRICS_PORT: String(await freePort()) } }) : null;
   process.stdout.write(`catalog bench (${mode} mode): server ready in ${server.readyMs} ms; wrk -t1 -c${connections} -d${duration}, ${rounds} interleaved rounds\n`);
   const comparisons: Comparison[] = [];
   try {
@@ -50,6 +58,7 @@ async function main() {
       // The first request fills the cache; every measured request is a cached hit.
       const answer = await snapshot(`${server.url}${path}`);
       if (answer.status !== 200) throw new Error(`${path} answered ${answer.status}`);
+      if (metered && (await snapshot(`${metered.url}${path}`)).status !== 200) throw new Error(`${path} answered otherwise with metrics`);
       const fastify = await startBare(path, answer, 'fastify');
       const bare = await startBare(path, answer);
       try {
@@ -60,6 +69,7 @@ async function main() {
               { name: 'ours', url: `${server.url}${path}` },
               { name: 'fastify', url: fastify.url },
               { name: 'bare', url: bare.url },
+              ...(metered ? [{ name: 'metrics', url: `${metered.url}${path}` }] : []),
             ],
             { rounds, duration, connections, threads: 1 },
           ),
@@ -71,6 +81,7 @@ async function main() {
     }
   } finally {
     await server.stop();
+    await metered?.stop();
     await stopFake();
   }
 
@@ -84,13 +95,20 @@ async function main() {
     process.stdout.write(
       `${c.scenario.padEnd(32)} ${String(ours.requestsPerSec).padStart(10)}   ${String(fastify.requestsPerSec).padStart(13)}   ${String(bare.requestsPerSec).padStart(10)}   ${ratios.fastify.toFixed(2).padStart(8)}   ${ratios.bare.toFixed(2).padStart(5)}   ${ours.p99Ms.toFixed(2).padStart(6)} ms   ${pass ? 'meets target' : 'BELOW TARGET'}\n`,
     );
-    return { scenario: c.scenario, ours, fastify, bare, ratios, meetsTarget: pass };
+    const metrics = c.median.metrics;
+    const metricsRatio = metrics ? metrics.requestsPerSec / ours.requestsPerSec : null;
+    if (metrics && metricsRatio !== null) {
+      process.stdout.write(
+        `${''.padEnd(32)} with metrics: ${metrics.requestsPerSec} req/s (${metricsRatio.toFixed(3)} of ours, p99 ${metrics.p99Ms.toFixed(2)} ms) ${metricsRatio >= TARGET_METRICS_RATIO ? 'meets target' : 'BELOW TARGET'}\n`,
+      );
+    }
+    return { scenario: c.scenario, ours, fastify, bare, ratios, meetsTarget: pass, ...(metrics ? { metrics, metricsRatio } : {}) };
   });
-  const file = await writeResults(`catalog-${mode}`, {
+  const file = await writeResults(`catalog-${mode}${withMetrics ? '-metrics' : ''}`, {
     mode,
     wrk: { threads: 1, connections, duration, rounds },
     env: extraEnv,
-    targets: { ratios: TARGETS, p99Ms: TARGET_P99_MS },
+    targets: { ratios: TARGETS, p99Ms: TARGET_P99_MS, ...(withMetrics ? { metricsRatio: TARGET_METRICS_RATIO } : {}) },
     summary,
     rounds: comparisons.map((c) => ({ scenario: c.scenario, rounds: c.rounds })),
   });

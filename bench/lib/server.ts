@@ -46,6 +46,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     PORT: String(port),
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
+    // Stopping ends the measurement: no load balancer to wait for.
+    DRAIN_SECONDS: '0',
     ...options.env,
   };
   const started = performance.now();

@@ -6,6 +6,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { createCounterStore } from './lib/counter-store.js';
+import { createMetrics, type Sampled } from './lib/metrics.js';
+import { Drain } from './lib/drain.js';
 import { watchRedis, type Redis } from './lib/redis.js';
 import { errSerializer } from './lib/log-errors.js';
 import { lazyChildLogger, requestIdOf, requestLogController } from './lib/request-logger.js';
@@ -13,6 +15,7 @@ import type { CatalogSource } from './integrations/catalog-source.js';
 import { createValidatorCompiler } from './lib/validation.js';
 import { authPlugin } from './plugins/auth.js';
 import { clientErrorHandler, errorHandlerPlugin, frameworkErrors } from './plugins/error-handler.js';
+import { metricsPlugin } from './plugins/metrics.js';
 import { openApiPlugin } from './plugins/openapi.js';
 import { securityPlugin } from './plugins/security.js';
 import { webPlugin } from './plugins/web.js';
@@ -27,6 +30,7 @@ import { AdminService } from './modules/admin/admin.service.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
 import { InstanceSettingsStore } from './db/instance-settings.js';
 import { isInsecureTransport } from './lib/transport.js';
+import type { CatalogService } from './modules/catalog/catalog.service.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { artworkRoutes } from './modules/artwork/artwork.routes.js';
 import { RatingsService } from './modules/ratings/ratings.service.js';
@@ -44,6 +48,8 @@ export interface AppDeps {
   jwtSecret: string;
   /** Overrides the catalog source chosen from config (tests). */
   catalogSource?: CatalogSource;
+  /** Set by main.ts on SIGTERM: `/readyz` answers 503 and answers close their connections. */
+  drain?: Drain;
   /** Pino options, or false to silence (tests). */
   logger?: FastifyServerOptions['logger'];
 }
@@ -118,14 +124,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
     done();
   });
-  // While draining, answer in-flight requests with `Connection: close`, so keep-alive clients do not
-  // hold the server open past their last response.
-  let closing = false;
+  // While draining, every answer carries `Connection: close`, so keep-alive clients (a load
+  // balancer's pooled connections among them) leave after their last response instead of sending
+  // a request on a connection the server is about to close.
+  const drain = deps.drain ?? new Drain();
   app.addHook('preClose', async () => {
-    closing = true;
+    drain.begin();
   });
   app.addHook('onSend', (_request, reply, payload, done) => {
-    if (closing) reply.header('connection', 'close');
+    if (drain.draining) reply.header('connection', 'close');
     done(null, payload);
   });
 
@@ -161,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const auth = new AuthService({
     database,
     jwtSecret: deps.jwtSecret,
+    jwtSecretPrevious: config.jwtSecretPrevious,
     counters,
     watchlist,
     limits: { registrationsPerMinute: config.registerRateLimit },
@@ -168,9 +176,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const profiles = new ProfilesService({ database, auth, counters });
 
+  if (config.metricsPort !== null) await serveMetrics(app, config, database, catalog);
+
   await app.register(authPlugin, { verifier: auth, requireSignIn: config.catalogRequiresSignIn, cookieSecure: config.cookieSecure });
   warnOnPlainHttp(app);
-  await app.register(healthRoutes, { ping: () => database.ping() });
+  await app.register(healthRoutes, { ping: () => database.ping(), draining: () => drain.draining });
   await app.register(authRoutes, { auth });
   await app.register(profileRoutes, { profiles });
   await app.register(memberRoutes, { auth });
@@ -191,4 +201,54 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await catalog.close();
   });
   return app;
+}
+
+/**
+ * `METRICS_PORT`: Prometheus text at `GET /metrics` on a listener of its own (`HOST:METRICS_PORT`),
+ * opened when the app listens and closed with it; the public port never serves it.
+ */
+async function serveMetrics(app: FastifyInstance, config: Config, database: Database, catalog: CatalogService): Promise<void> {
+  const cacheRead = () => {
+    const { hits, misses, stale } = catalog.cacheStats;
+    return [
+      { labels: { result: 'hit' }, value: hits },
+      { labels: { result: 'miss' }, value: misses },
+      { labels: { result: 'stale' }, value: stale },
+    ];
+  };
+  const upstream = <K extends 'calls' | 'errors' | 'retries' | 'breakerState' | 'limiterQueue'>(key: K) => () => {
+    const stats = catalog.upstreamStats();
+    return stats === null ? null : [{ labels: {}, value: stats[key] }];
+  };
+  const pool = (key: 'total' | 'idle' | 'waiting') => () => {
+    const stats = database.pool?.();
+    return stats === undefined ? null : [{ labels: {}, value: stats[key] }];
+  };
+  const sampled: Sampled[] = [
+    { name: 'marquee_catalog_cache_answers_total', help: 'Catalog answers by cache result: hit (fresh), miss (loaded), stale', type: 'counter', labelNames: ['result'], read: cacheRead },
+    { name: 'marquee_tmdb_calls_total', help: 'Attempts sent to TMDB, retries included', type: 'counter', read: upstream('calls') },
+    { name: 'marquee_tmdb_errors_total', help: 'TMDB calls that ended in an error for the caller', type: 'counter', read: upstream('errors') },
+    { name: 'marquee_tmdb_retries_total', help: 'TMDB attempts repeated after a retryable failure', type: 'counter', read: upstream('retries') },
+    { name: 'marquee_tmdb_breaker_state', help: 'TMDB circuit breaker: 0 closed, 1 open, 2 half-open', type: 'gauge', read: upstream('breakerState') },
+    { name: 'marquee_tmdb_limiter_queue', help: 'TMDB calls waiting for the rate limiter', type: 'gauge', read: upstream('limiterQueue') },
+    { name: 'marquee_db_pool_connections', help: 'PostgreSQL pool connections open', type: 'gauge', read: pool('total') },
+    { name: 'marquee_db_pool_idle', help: 'PostgreSQL pool connections idle', type: 'gauge', read: pool('idle') },
+    { name: 'marquee_db_pool_waiting', help: 'Queries waiting for a PostgreSQL pool connection', type: 'gauge', read: pool('waiting') },
+    {
+      name: 'marquee_change_feed_up',
+      help: 'Database change notifications: 1 listening (caches may answer), 0 interrupted',
+      type: 'gauge',
+      read: () => [{ labels: {}, value: database.changes.trusted ? 1 : 0 }],
+    },
+  ];
+  const metrics = createMetrics(sampled);
+  await app.register(metricsPlugin, { metrics });
+  const listener = Fastify({ logger: false });
+  listener.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  app.addHook('onListen', async () => {
+    await listener.listen({ host: config.host, port: config.metricsPort ?? 0 });
+  });
+  app.addHook('onClose', async () => {
+    await listener.close();
+  });
 }

@@ -16,7 +16,7 @@ export interface Config {
   databaseUrl: string | null;
   /** `REDIS_URL`: shared cache and rate-limit store when set, else in-process. */
   redisUrl: string | null;
-  /** Key prefix of everything this server keeps in Redis. */
+  /** `REDIS_KEY_PREFIX`: prefix of everything this server keeps in Redis (instances of one fleet share it). */
   redisKeyPrefix: string;
   tmdb: {
     /** `TMDB_API_KEY`: v3 key, sent as the `api_key` query parameter. */
@@ -28,8 +28,17 @@ export interface Config {
     /** `TMDB_IMAGE_BASE_URL` */
     imageBaseUrl: string;
   };
-  /** `JWT_SECRET`: signing secret; unset → generated and kept in `dataDir`. */
+  /** `JWT_SECRET`: signing secret; unset → generated once, kept in the database (PostgreSQL) or `dataDir`. */
   jwtSecret: string | null;
+  /** `JWT_SECRET_PREVIOUS`: the secret before a rotation, still accepted to verify access tokens. */
+  jwtSecretPrevious: string | null;
+  /** `METRICS_PORT`: a second listener on `host` serving `GET /metrics` (Prometheus); null → none. */
+  metricsPort: number | null;
+  /**
+   * `DRAIN_SECONDS`: on SIGTERM, how long `/readyz` answers 503 while every request is still served,
+   * so a load balancer stops sending new ones before the listener closes.
+   */
+  drainSeconds: number;
   /** `CORS_ORIGINS`: origins allowed to call the API cross-origin. Empty → same origin only. */
   corsOrigins: string[];
   /** `CATALOG_TTL_SECONDS`: overrides the freshness lifetime of every cached catalog answer. */
@@ -107,6 +116,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (jwtSecret !== null && jwtSecret.length < 32) {
     problems.push('JWT_SECRET must be at least 32 characters');
   }
+  const jwtSecretPrevious = str('JWT_SECRET_PREVIOUS');
+  if (jwtSecretPrevious !== null && jwtSecretPrevious.length < 32) {
+    problems.push('JWT_SECRET_PREVIOUS must be at least 32 characters');
+  }
   if (nodeEnv === 'production' && jwtSecret === null) {
     problems.push('JWT_SECRET is required when NODE_ENV=production');
   }
@@ -157,7 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(str('DATA_DIR') ?? './data'),
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:'], null),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:'], null),
-    redisKeyPrefix: 'marquee:',
+    redisKeyPrefix: str('REDIS_KEY_PREFIX') ?? 'marquee:',
     tmdb: {
       apiKey: str('TMDB_API_KEY'),
       accessToken: str('TMDB_ACCESS_TOKEN'),
@@ -165,6 +178,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       imageBaseUrl: url('TMDB_IMAGE_BASE_URL', ['https:', 'http:'], 'https://image.tmdb.org/t/p') as string,
     },
     jwtSecret,
+    jwtSecretPrevious,
+    metricsPort: str('METRICS_PORT') === null ? null : int('METRICS_PORT', 0, 1, 65535),
+    drainSeconds: int('DRAIN_SECONDS', 5, 0, 300),
     corsOrigins,
     catalogTtlSeconds: ttl === null ? null : int('CATALOG_TTL_SECONDS', 60, 1, 31_536_000),
     registerRateLimit: int('REGISTER_RATE_LIMIT', 30, 20, 1_000_000),
@@ -175,6 +191,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevel as Config['logLevel'],
     webDist: path.resolve(str('WEB_DIST') ?? new URL('../../web/dist', import.meta.url).pathname),
   };
+  if (config.metricsPort !== null && config.metricsPort === config.port) {
+    problems.push('METRICS_PORT must differ from PORT: metrics are never served on the public port');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -4,12 +4,13 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { eq } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -29,12 +30,22 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Committed changes that make cached sessions and lists wrong (see change-feed.ts). */
   changes: ChangeFeed;
+  /** Connections of the pool (PostgreSQL): open, idle, and callers waiting for one. */
+  pool?(): { total: number; idle: number; waiting: number };
   /** Answers when the database does: used by `/readyz`. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+/**
+ * PGlite's start parameters: its own, with PostgreSQL's default 128 MB of shared buffers cut to
+ * 16 MB. The buffers live in the WebAssembly heap, which never shrinks, so the default let a
+ * day's queries grow the process by up to 128 MB; one process on a catalog-sized database is
+ * served as well by 16 MB (bench/README.md, idle RSS).
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
 /**
  * Opens PGlite; `dataDir` null keeps it in memory (tests). Applies migrations. A data directory
@@ -53,7 +64,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       const dir = path.join(dataDir, 'pgdata');
       await mkdir(dir, { recursive: true });
       if (!existsSync(path.join(dir, 'PG_VERSION'))) await createCluster(dir);
-      client = new PGlite(dir);
+      client = new PGlite(dir, { startParams: PGLITE_START_PARAMS });
       await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
     } catch (error) {
       lock.release();
@@ -76,16 +87,14 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
 }
 
 /**
- * Creates a PGlite cluster in `dir`, migrated, in a worker thread. Creating a cluster grows PGlite's
- * WebAssembly memory to about twice what a running database needs and never returns it; in a worker
- * that memory goes away with the worker, so a first start idles (and serves) like any other.
+ * Creates a PGlite cluster in `dir`, migrated, in a child process. Creating a cluster grows PGlite's
+ * WebAssembly memory to about twice what a running database needs and never returns it; a worker
+ * thread gave it back to the allocator but not to the system (a first start idled at ~360 MB), a
+ * process gives it all back when it exits, so a first start idles like any other.
  */
-/** How long a cluster-creating worker that has answered may take to end by itself. */
-const WORKER_EXIT_GRACE_MS = 10_000;
-
 async function createCluster(dir: string): Promise<void> {
   const resolve = createRequire(import.meta.url).resolve;
-  const workerData = {
+  const job = {
     dir,
     migrationsFolder,
     pglite: resolve('@electric-sql/pglite'),
@@ -93,34 +102,21 @@ async function createCluster(dir: string): Promise<void> {
     migrator: resolve('drizzle-orm/pglite/migrator'),
   };
   const code = `
-    const { parentPort, workerData } = require('node:worker_threads');
+    const job = JSON.parse(process.argv[1]);
     (async () => {
-      const { PGlite } = require(workerData.pglite);
-      const { drizzle } = require(workerData.drizzle);
-      const { migrate } = require(workerData.migrator);
-      const client = new PGlite(workerData.dir);
-      await migrate(drizzle({ client }), { migrationsFolder: workerData.migrationsFolder });
+      const { PGlite } = require(job.pglite);
+      const { drizzle } = require(job.drizzle);
+      const { migrate } = require(job.migrator);
+      const client = new PGlite(job.dir);
+      await migrate(drizzle({ client }), { migrationsFolder: job.migrationsFolder });
       await client.close();
-    })().then(() => parentPort.postMessage(null), (error) => parentPort.postMessage(String((error && error.stack) || error)));
+    })().then(() => process.exit(0), (error) => { process.stderr.write(String((error && error.stack) || error)); process.exit(1); });
   `;
-  const worker = new Worker(code, { eval: true, workerData });
-  // The worker ends by itself once it has answered (its database is closed, nothing is left to run);
-  // it is waited for rather than terminated, as stopping a thread inside WebAssembly teardown is
-  // how a process dies without a word.
-  const exited = new Promise<number>((resolveExit) => worker.once('exit', resolveExit));
-  const answer = new Promise<string | null>((resolveResult, reject) => {
-    worker.once('message', resolveResult);
-    worker.once('error', reject);
-    void exited.then((exitCode) => reject(new Error(`creating the database exited with code ${exitCode}`)));
-  });
-  const failure = await answer.catch(async (error: unknown) => {
-    await worker.terminate();
-    throw error;
-  });
-  // Should anything keep it alive, it is stopped after a grace period all the same.
-  await Promise.race([exited, sleep(WORKER_EXIT_GRACE_MS, undefined, { ref: false })]);
-  await worker.terminate();
-  if (failure !== null) throw new Error(`creating the database failed: ${failure}`);
+  const child = spawn(process.execPath, ['--input-type=commonjs', '-e', code, JSON.stringify(job)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_000)));
+  const [exitCode, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+  if (exitCode !== 0) throw new Error(`creating the database failed (${signal ?? `exit code ${exitCode}`}): ${stderr.trim()}`);
 }
 
 /** How long start-up waits to reach PostgreSQL before it gives up with one line. */
@@ -132,7 +128,7 @@ export async function openPostgres(url: string): Promise<Database> {
   migrator.on('error', () => {});
   await migrator.connect();
   try {
-    await migratePg(drizzlePg({ client: migrator, schema }), { migrationsFolder });
+    await migrateOnce(migrator);
   } finally {
     await migrator.end().catch(() => {});
   }
@@ -143,6 +139,7 @@ export async function openPostgres(url: string): Promise<Database> {
     db: db as unknown as Db,
     kind: 'postgres',
     changes,
+    pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     ping: async () => {
       await pool.query('select 1');
     },
@@ -151,6 +148,33 @@ export async function openPostgres(url: string): Promise<Database> {
       await pool.end();
     },
   };
+}
+
+/** The advisory lock key held while migrating: any constant shared by every instance will do. */
+const MIGRATION_LOCK = 7_270_113_005;
+
+/**
+ * Applies migrations under a session-level advisory lock, so instances starting together migrate
+ * one after the other: the first applies them, the others wait, then find nothing left to do.
+ */
+async function migrateOnce(client: pg.Client): Promise<void> {
+  await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+  try {
+    await migratePg(drizzlePg({ client, schema }), { migrationsFolder });
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+  }
+}
+
+/**
+ * The secret called `name`, shared by every instance on this database: `proposal` is stored when
+ * none is yet, and whichever instance stored first wins.
+ */
+export async function sharedSecret(db: Db, name: string, proposal: string): Promise<string> {
+  await db.insert(schema.serverSecrets).values({ name, value: proposal }).onConflictDoNothing();
+  const [stored] = await db.select({ value: schema.serverSecrets.value }).from(schema.serverSecrets).where(eq(schema.serverSecrets.name, name));
+  if (!stored) throw new Error(`the shared secret ${name} could not be stored`);
+  return stored.value;
 }
 
 export function openDatabase(config: { databaseUrl: string | null; dataDir: string }): Promise<Database> {

@@ -180,4 +180,11 @@ export const ratings = pgTable(
   ],
 );
 
-export const schema = { users, profiles, sessions, refreshTokens, watchlist, ratings, invitations, instanceSettings };
+/** Secrets generated once and shared by every instance on this database (migration 0005). */
+export const serverSecrets = pgTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: createdAt(),
+});
+
+export const schema = { users, profiles, sessions, refreshTokens, watchlist, ratings, invitations, instanceSettings, serverSecrets };

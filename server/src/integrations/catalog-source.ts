@@ -26,6 +26,20 @@ export interface MaturityLimit {
   certificationOf(mediaType: MediaType, id: number): Promise<string | null>;
 }
 
+/** What a remote source's client has done since start (read by the metrics listener). */
+export interface UpstreamStats {
+  /** Attempts sent to TMDB (retries included). */
+  calls: number;
+  /** Calls that ended in an error answer to the caller. */
+  errors: number;
+  /** Attempts repeated after a retryable failure. */
+  retries: number;
+  /** 0 closed, 1 open, 2 half-open. */
+  breakerState: 0 | 1 | 2;
+  /** Calls waiting for the rate limiter. */
+  limiterQueue: number;
+}
+
 export interface CatalogSource {
   readonly kind: 'tmdb' | 'embedded';
   /** Popular movies, most popular first. */
@@ -55,6 +69,8 @@ export interface CatalogSource {
   providers(mediaType: MediaType, id: number, region: string): Promise<WatchProviders>;
   /** Movie and TV genre lists, as the provider names them. */
   genres(): Promise<CatalogGenres>;
+  /** Calls, errors, retries, breaker and limiter of a remote source (TMDB), for metrics. */
+  stats?(): UpstreamStats;
   /** Releases connections or timers, if the source holds any. */
   close?(): Promise<void>;
 }

@@ -100,7 +100,18 @@ function decode(raw: Buffer): Entry | null {
 /** An upstream failure a stale answer may stand in for (429, 503), as opposed to a definite 404 or 400. */
 const isUpstreamFailure = (error: unknown) => !(error instanceof AppError) || error.status === 429 || error.status >= 500;
 
+/** Answers by where they came from, since start (read by the metrics listener). */
+export interface CacheStats {
+  /** Fresh answers, from memory or Redis. */
+  hits: number;
+  /** Answers that had to be loaded from the source. */
+  misses: number;
+  /** Stale answers served while refreshing, or in place of a failing source. */
+  stale: number;
+}
+
 export class ResponseCache {
+  readonly stats: CacheStats = { hits: 0, misses: 0, stale: 0 };
   private readonly memory: LRUCache<string, Entry>;
   private readonly inflight = new Map<string, Promise<Entry>>();
   private readonly refreshing = new Set<string>();
@@ -125,7 +136,10 @@ export class ResponseCache {
   async get(key: string, policy: CachePolicy, load: () => Promise<unknown>): Promise<CachedAnswer> {
     const entry = this.memory.get(key);
     // The hot path: a fresh in-memory hit, no awaits before it.
-    if (entry !== undefined && Date.now() < entry.freshUntil) return answer(entry);
+    if (entry !== undefined && Date.now() < entry.freshUntil) {
+      this.stats.hits++;
+      return answer(entry);
+    }
     let pending = this.inflight.get(key);
     if (pending === undefined) {
       pending = this.resolve(key, policy, load).finally(() => this.inflight.delete(key));
@@ -156,15 +170,21 @@ export class ResponseCache {
     }
     const now = Date.now();
     if (entry !== undefined && now >= entry.staleUntil) entry = undefined;
-    if (entry !== undefined && now < entry.freshUntil) return entry;
+    if (entry !== undefined && now < entry.freshUntil) {
+      this.stats.hits++;
+      return entry;
+    }
     if (entry !== undefined && entry.status === 200 && now < entry.swrUntil) {
+      this.stats.stale++;
       this.refreshInBackground(key, policy, load);
       return entry;
     }
+    this.stats.misses++;
     try {
       return await this.fill(key, policy, load);
     } catch (error) {
       if (entry !== undefined && entry.status === 200 && isUpstreamFailure(error)) {
+        this.stats.stale++;
         this.log.warn({ cacheKey: key, status: error instanceof AppError ? error.status : undefined }, 'catalog upstream failed; serving a stale answer');
         return entry;
       }

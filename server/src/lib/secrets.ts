@@ -1,4 +1,8 @@
-/** The JWT signing secret: `JWT_SECRET` when set, else a random one generated once and kept in DATA_DIR. */
+/**
+ * The JWT signing secret: `JWT_SECRET` when set, else a random one generated once and kept in
+ * DATA_DIR (embedded database). With PostgreSQL the generated secret lives in the database instead,
+ * so every instance agrees (main.ts; `proposedJwtSecret` offers what this DATA_DIR already holds).
+ */
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,4 +31,15 @@ export async function resolveJwtSecret(config: { jwtSecret: string | null; dataD
   } finally {
     await unlink(draft).catch(() => {});
   }
+}
+
+/** A secret to offer the database: the one DATA_DIR holds from before (tokens stay valid), else a new one. */
+export async function proposedJwtSecret(dataDir: string): Promise<string> {
+  try {
+    const stored = (await readFile(path.join(dataDir, 'jwt-secret'), 'utf8')).trim();
+    if (stored.length >= 32) return stored;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  return randomBytes(48).toString('base64url');
 }

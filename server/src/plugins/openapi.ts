@@ -1,10 +1,13 @@
 /**
  * The OpenAPI 3.1 document, generated from the same route schemas that validate requests and
  * serialise responses, at `/api/openapi.json`; an interactive reference at `/api/docs`.
+ *
+ * The reference (Scalar's Fastify plugin) carries a 4 MB script that costs every process about
+ * 27 MB of memory once loaded, so it is loaded on the first visit to `/api/docs`, into an app of its
+ * own that the `/api/docs` routes here answer from.
  */
 import swagger from '@fastify/swagger';
-import apiReference from '@scalar/fastify-api-reference';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
 const DOCS_CSP =
@@ -32,26 +35,32 @@ export const openApiPlugin = fp(
       },
     });
     app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-    // The contract has no redirects: `/api/docs` answers the page itself (the reference plugin
-    // would redirect it to `/api/docs/`), which loads its script by an absolute path.
-    app.addHook('onRoute', (route) => {
-      if (route.url !== '/api/docs' || ![route.method].flat().some((method) => method === 'GET' || method === 'HEAD')) return;
-      route.handler = async (request, reply) => {
-        const page = await app.inject({ method: 'GET', url: '/api/docs/', headers: { 'x-request-id': request.id } });
-        return reply.code(page.statusCode).type(String(page.headers['content-type'] ?? 'text/html; charset=utf-8')).send(page.body);
-      };
-    });
-    await app.register(apiReference, {
-      routePrefix: '/api/docs',
-      configuration: { url: '/api/openapi.json', cdn: '/api/docs/js/scalar.js' },
-      logLevel: 'warn',
-      hooks: {
-        // The reference page boots with an inline script; only these pages may run one.
-        onRequest: (_request, reply, done) => {
-          reply.header('content-security-policy', DOCS_CSP);
-          done();
-        },
-      },
+    let reference: Promise<FastifyInstance> | undefined;
+    const loadReference = async () => {
+      const { default: apiReference } = await import('@scalar/fastify-api-reference');
+      const docs = Fastify({ logger: false });
+      await docs.register(apiReference, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json', cdn: '/api/docs/js/scalar.js' }, logLevel: 'warn' });
+      await docs.ready();
+      return docs;
+    };
+    const answer = async (request: FastifyRequest, reply: FastifyReply) => {
+      const docs = await (reference ??= loadReference());
+      // The contract has no redirects: `/api/docs` answers the page itself (the reference plugin would
+      // redirect it to `/api/docs/`), which loads its script by an absolute path.
+      const url = request.url === '/api/docs' ? '/api/docs/' : request.url;
+      const res = await docs.inject({ method: 'GET', url, headers: { 'x-request-id': request.id } });
+      // The reference page boots with an inline script; only these pages may run one.
+      reply.code(res.statusCode).header('content-security-policy', DOCS_CSP);
+      for (const name of ['content-type', 'location'] as const) {
+        const value = res.headers[name];
+        if (typeof value === 'string') reply.header(name, value);
+      }
+      return reply.send(res.rawPayload.length > 0 ? res.rawPayload : undefined);
+    };
+    const options = { schema: { hide: true }, logLevel: 'warn' as const };
+    for (const url of ['/api/docs', '/api/docs/', '/api/docs/js/scalar.js']) app.get(url, options, answer);
+    app.addHook('onClose', async () => {
+      if (reference) await (await reference).close();
     });
   },
   { name: 'openapi' },

@@ -44,7 +44,7 @@ async function start(env: Record<string, string>): Promise<Started> {
   // main.ts logs "marquee ready" once it listens, its database open: waited for, not polled.
   const ready = new Promise<void>((resolve) => {
     const onData = () => {
-      if (!output.includes('"msg":"marquee ready"')) return;
+      if (!output.includes('"msg":"marquee ready: open http://')) return;
       child.stdout?.off('data', onData);
       resolve();
     };

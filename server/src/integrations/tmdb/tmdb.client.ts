@@ -11,6 +11,7 @@
  * TMDB's Retry-After; everything else → 503 UPSTREAM_UNAVAILABLE. The credential never appears in
  * an error or a log line: undici error messages can carry the URL, so they are scrubbed first.
  */
+import type { UpstreamStats } from '../catalog-source.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import { Pool } from 'undici';
@@ -67,6 +68,11 @@ export class RateLimiter {
    * Resolves with a `release` to call once the request has its answer (or failed); rejects with
    * upstreamUnavailable when no slot frees up before `deadline`.
    */
+  /** Callers waiting for a slot. */
+  get queued(): number {
+    return this.waiters.length;
+  }
+
   acquire(deadline: number): Promise<() => void> {
     if (this.waiters.length === 0) {
       const release = this.tryTake(Date.now());
@@ -193,7 +199,14 @@ export class CircuitBreaker {
   get isOpen(): boolean {
     return this.openUntil !== 0 && Date.now() < this.openUntil;
   }
+
+  /** 0 closed, 1 open, 2 half-open (a probe may go, or is going, through). */
+  get state(): 0 | 1 | 2 {
+    if (this.openUntil === 0) return 0;
+    return Date.now() < this.openUntil && !this.probing ? 1 : 2;
+  }
 }
+
 
 /** An attempt that failed in a way worth retrying; `giveUp` is what to throw if no retry is left. */
 class RetryableFailure extends Error {
@@ -223,6 +236,11 @@ export class TmdbClient {
   private readonly opts: Required<Omit<TmdbClientOptions, 'apiKey' | 'accessToken' | 'log' | 'baseUrl'>>;
   private readonly secrets: string[];
   private credentialRejectedLogged = false;
+  private readonly counts = { calls: 0, errors: 0, retries: 0 };
+
+  stats(): UpstreamStats {
+    return { ...this.counts, breakerState: this.breaker.state, limiterQueue: this.limiter.queued };
+  }
 
   constructor(private readonly options: TmdbClientOptions) {
     const url = new URL(options.baseUrl);
@@ -262,8 +280,18 @@ export class TmdbClient {
     else if (this.options.apiKey) search.set('api_key', this.options.apiKey);
     const fullPath = `${this.basePath}${path}${search.size > 0 ? `?${search.toString()}` : ''}`;
 
+    try {
+      return await this.getWithRetries<T>(path, fullPath, headers, deadline);
+    } catch (error) {
+      this.counts.errors++;
+      throw error;
+    }
+  }
+
+  private async getWithRetries<T>(path: string, fullPath: string, headers: Record<string, string>, deadline: number): Promise<T> {
     let last: RetryableFailure | null = null;
     for (let attempt = 0; attempt <= this.opts.retries; attempt += 1) {
+      if (attempt > 0) this.counts.retries++;
       this.breaker.before();
       let release: () => void;
       try {
@@ -278,6 +306,7 @@ export class TmdbClient {
         this.breaker.neutral();
         break;
       }
+      this.counts.calls++;
       try {
         const value = await this.attempt<T>(fullPath, headers, Math.min(this.opts.attemptTimeoutMs, remaining), deadline, release);
         this.breaker.success();

@@ -18,7 +18,7 @@ import {
 } from '@marquee/contracts';
 import type { Config } from '../../config.js';
 import { notFound } from '../../errors.js';
-import type { CatalogGenres, CatalogSource, MaturityLimit } from '../catalog-source.js';
+import type { CatalogGenres, CatalogSource, MaturityLimit, UpstreamStats } from '../catalog-source.js';
 import { bestTrailer, toCredits, toMultiPage, toPage, toSeason, toTitleDetails, toWatchProviders } from './normalise.js';
 import { TmdbClient, type TmdbClientOptions } from './tmdb.client.js';
 import type {
@@ -66,6 +66,10 @@ async function withinLimit(page: Page, limit: MaturityLimit): Promise<Page> {
 
 export class TmdbSource implements CatalogSource {
   readonly kind = 'tmdb' as const;
+
+  stats(): UpstreamStats {
+    return this.client.stats();
+  }
 
   constructor(
     private readonly client: TmdbClient,

@@ -140,7 +140,9 @@ export async function authRoutes(fastify: FastifyInstance, opts: { auth: AuthSer
         summary: 'Sign out: revoke this session',
         description:
           `Revokes the caller's session: its access token and its refresh token are refused (401) from the next request on ` +
-          `(by other instances sharing PostgreSQL, once the database's change notification reaches them: normally well within a millisecond). ` +
+          `by the instance that answers this request; other instances sharing PostgreSQL follow once the database's change notification ` +
+          `reaches them — with three instances on one busy two-core machine within 41 ms at the median and 207 ms at the 99th percentile of ` +
+          `200 refusals, each figure including one request's round trip (server/test/integration/fleet.test.ts). ` +
           `Clears the \`${REFRESH_COOKIE}\` cookie. No request body.`,
         tags,
         security: bearer,

@@ -41,6 +41,8 @@ import {
 export interface AuthServiceDeps {
   database: Database;
   jwtSecret: string;
+  /** Still accepted to verify access tokens, during a rotation. */
+  jwtSecretPrevious?: string | null;
   /** The throttles' counters: Redis-backed (shared between instances) or in-process. */
   counters: CounterStore;
   /** The ids `User.watchlist` lists (the watchlist module owns that table). */
@@ -153,7 +155,7 @@ export class AuthService implements AccessTokenVerifier {
     this.admission = deps.admission;
     this.repo = new AuthRepository(deps.database.db);
     this.profiles = new ProfilesRepository(deps.database.db);
-    this.tokens = new AccessTokens(deps.jwtSecret);
+    this.tokens = new AccessTokens(deps.jwtSecret, deps.jwtSecretPrevious ?? null);
     this.live = new LiveSessions(this.repo, deps.database.changes);
     this.throttle = new LoginThrottle(deps.counters, { ...DEFAULT_THROTTLE_LIMITS, ...deps.limits });
   }

@@ -6,7 +6,7 @@
  * never passes as an access token; a JWT is never a stored refresh token, so the reverse fails too.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { SignJWT, jwtVerify } from 'jose';
+import { SignJWT, errors, jwtVerify, type JWTPayload } from 'jose';
 import { LRUCache } from 'lru-cache';
 
 /** Access token lifetime, also `expires_in` of every TokenResponse. */
@@ -34,9 +34,13 @@ interface Verified {
   expiresAt: number;
 }
 
-/** Signs and verifies access tokens with the app's secret. */
+/**
+ * Signs access tokens with the app's secret; verifies them with it or, during a rotation, with the
+ * previous secret (`JWT_SECRET_PREVIOUS`).
+ */
 export class AccessTokens {
   private readonly key: Uint8Array;
+  private readonly previousKey: Uint8Array | null;
   /**
    * Tokens already verified, until their `exp`. A signature check is a pure function of the token
    * and the secret, so remembering its result is exact; whether the session is still live is
@@ -44,8 +48,9 @@ export class AccessTokens {
    */
   private readonly verified = new LRUCache<string, Verified>({ max: 20_000 });
 
-  constructor(secret: string) {
+  constructor(secret: string, previous: string | null = null) {
     this.key = new TextEncoder().encode(secret);
+    this.previousKey = previous === null ? null : new TextEncoder().encode(previous);
   }
 
   /** A JWT for `userId` in `sessionId` on `profileId`, valid for ACCESS_TOKEN_TTL_SECONDS from now. */
@@ -70,13 +75,7 @@ export class AccessTokens {
       return null;
     }
     try {
-      const { payload } = await jwtVerify(token, this.key, {
-        algorithms: [ALGORITHM],
-        typ: TOKEN_TYPE,
-        issuer: ISSUER,
-        audience: AUDIENCE,
-        requiredClaims: ['sub', 'sid', 'pid', 'iat', 'exp'],
-      });
+      const payload = await this.payloadOf(token);
       const { sub, sid, pid } = payload;
       if (typeof sub !== 'string' || typeof sid !== 'string' || typeof pid !== 'string') return null;
       if (!UUID.test(sub) || !UUID.test(sid) || !UUID.test(pid)) return null;
@@ -86,6 +85,17 @@ export class AccessTokens {
       return claims;
     } catch {
       return null;
+    }
+  }
+
+  /** The verified payload; a signature the current secret refuses is tried with the previous one. */
+  private async payloadOf(token: string): Promise<JWTPayload> {
+    const options = { algorithms: [ALGORITHM], typ: TOKEN_TYPE, issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['sub', 'sid', 'pid', 'iat', 'exp'] };
+    try {
+      return (await jwtVerify(token, this.key, options)).payload;
+    } catch (error) {
+      if (this.previousKey === null || !(error instanceof errors.JWSSignatureVerificationFailed)) throw error;
+      return (await jwtVerify(token, this.previousKey, options)).payload;
     }
   }
 }

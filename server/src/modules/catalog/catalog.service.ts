@@ -28,8 +28,8 @@ import type { TSchema } from 'typebox';
 import Value from 'typebox/value';
 import type { CertifiedTitle } from '../../domain/certified-title.js';
 import { badRequest, invalidField, maturityRestricted, notFound } from '../../errors.js';
-import { Absent, ResponseCache, type CachePolicy, type CachedAnswer } from '../../lib/response-cache.js';
-import type { CatalogGenres, CatalogSource, MaturityLimit } from '../../integrations/catalog-source.js';
+import { Absent, ResponseCache, type CachePolicy, type CachedAnswer, type CacheStats } from '../../lib/response-cache.js';
+import type { CatalogGenres, CatalogSource, MaturityLimit, UpstreamStats } from '../../integrations/catalog-source.js';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -117,6 +117,16 @@ export class CatalogService {
   private readonly certifications = new WeakMap<CachedAnswer, string | null>();
   /** Titles read out of cached pages, held as long as the answer is. */
   private readonly parsedPages = new WeakMap<CachedAnswer, readonly Title[]>();
+
+  /** The answer cache's hits, misses and stale answers since start. */
+  get cacheStats(): CacheStats {
+    return this.active.cache.stats;
+  }
+
+  /** The remote source's calls and health, when the catalog has one (TMDB). */
+  upstreamStats(): UpstreamStats | null {
+    return this.active.source.stats?.() ?? null;
+  }
 
   constructor(deps: { source: CatalogSource; cache: ResponseCache; policies: CachePolicies }) {
     this.active = { source: deps.source, cache: deps.cache };
