@@ -24,7 +24,8 @@ export function AppLayout() {
     // A kids profile cannot manage profiles (the server refuses it too).
     ...(kids ? [] : [{ label: 'Manage profiles', onSelect: () => navigate(paths.manageProfiles) }]),
     { label: 'Account settings', onSelect: () => navigate(paths.profile) },
-    ...(user?.role === 'owner' ? [{ label: 'Settings', onSelect: () => navigate(paths.settings) }] : []),
+    // The owner's settings, not from a kids profile of the owner's account (the server refuses it too).
+    ...(user?.role === 'owner' && !kids ? [{ label: 'Settings', onSelect: () => navigate(paths.settings) }] : []),
     { label: 'Sign out', onSelect: () => void signOut().then(() => navigate(paths.login, { replace: true })) },
   ];
 
