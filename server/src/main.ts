@@ -37,6 +37,32 @@ function logger(config: Config) {
   return { ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true } } };
 }
 
+/** Why the database could not be opened, in one line naming where (never the URL's password). */
+function databaseFailure(databaseUrl: string | null, error: unknown): string {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  if (databaseUrl === null) return `cannot open the embedded database: ${message ?? String(error)}`;
+  let where = 'the database';
+  try {
+    const url = new URL(databaseUrl);
+    where = `PostgreSQL at ${url.hostname}:${url.port || '5432'}`;
+  } catch {
+    // An unparsable URL is reported by pg's own message below.
+  }
+  const reason =
+    code === 'ECONNREFUSED'
+      ? 'connection refused (is it running, and on this port?)'
+      : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+        ? 'host not found'
+        : code === '28P01' || code === '28000'
+          ? `authentication failed (${message ?? code})`
+          : code === '3D000'
+            ? `no such database (${message ?? code})`
+            : /timeout/i.test(message ?? '')
+              ? 'timed out'
+              : (message ?? String(error));
+  return `cannot reach ${where}: ${reason}`;
+}
+
 async function main() {
   const startedAt = performance.now();
   let config;
@@ -49,7 +75,9 @@ async function main() {
     }
     throw error;
   }
-  const database = await openDatabase(config);
+  const database = await openDatabase(config).catch((error: unknown) => {
+    throw new Error(databaseFailure(config.databaseUrl, error));
+  });
   const jwtSecret = await jwtSecretFor(config, database);
   // Redis going and coming back is logged once each, by the app (watchRedis).
   const redis = config.redisUrl ? connectRedis(config.redisUrl, config.redisKeyPrefix) : null;

@@ -83,12 +83,13 @@ describe('the server process', () => {
     expect(stderr).toContain('JWT_SECRET');
   });
 
-  it('a database that cannot be reached at start-up stops it with one line', async () => {
+  it('a database that cannot be reached at start-up stops it with one line naming where and why, never the password', async () => {
     const closed = await freePort();
-    const { code, stderr } = await runToExit({ DATABASE_URL: `postgres://postgres@127.0.0.1:${closed}/nothing`, DATA_DIR: dataDir });
+    const { code, stderr } = await runToExit({ DATABASE_URL: `postgres://postgres:hunter22@127.0.0.1:${closed}/nothing`, DATA_DIR: dataDir });
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toContain('failed to start');
+    expect(stderr).toContain(`cannot reach PostgreSQL at 127.0.0.1:${closed}: connection refused`);
+    expect(stderr).not.toContain('hunter22');
   });
 
   it('starts with zero configuration, keeps users and tokens across a restart, and drains in-flight requests on SIGTERM', async () => {
