@@ -176,7 +176,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   const ready = new Promise<void>((resolve) => {
     const onData = () => {
-      if (!output.includes('"msg":"marquee ready"')) return;
+      if (!output.includes('"msg":"marquee ready: open http://')) return;
       child.stdout?.off('data', onData);
       resolve();
     };
@@ -224,7 +224,7 @@ export function runServerToExit(env: Record<string, string>): Promise<{ code: nu
   let started = false;
   child.stderr.on('data', (chunk) => (stderr += chunk));
   child.stdout.on('data', (chunk: Buffer) => {
-    if (!started && chunk.toString().includes('"msg":"marquee ready"')) {
+    if (!started && chunk.toString().includes('"msg":"marquee ready: open http://')) {
       started = true;
       child.kill('SIGTERM');
     }
