@@ -18,7 +18,7 @@ async function signInAsOwner(page: Page) {
 
 async function openSettings(page: Page) {
   await page.getByRole('button', { name: 'Account' }).click();
-  await page.getByRole('menuitem', { name: 'Settings' }).click();
+  await page.getByRole('menuitem', { name: 'Settings', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 }
 
@@ -86,7 +86,7 @@ test.describe('the owner administers the instance from the browser', () => {
     // A member has no Settings and no way in.
     await guestPage.getByRole('button', { name: 'Account' }).click();
     await expect(guestPage.getByRole('menuitem', { name: 'Sign out' })).toBeVisible();
-    await expect(guestPage.getByRole('menuitem', { name: 'Settings' })).toHaveCount(0);
+    await expect(guestPage.getByRole('menuitem', { name: 'Settings', exact: true })).toHaveCount(0);
     await guestPage.keyboard.press('Escape');
     await guestPage.goto('/settings');
     await expect(guestPage.getByRole('heading', { name: 'Page not found' })).toBeVisible();
