@@ -24,6 +24,7 @@ import {
   type Title,
   type TrendingWindow,
 } from '@marquee/contracts';
+import { titleFields } from '../../domain/title.js';
 import type { TSchema } from 'typebox';
 import Value from 'typebox/value';
 import type { CertifiedTitle } from '../../domain/certified-title.js';
@@ -67,20 +68,6 @@ const ATTRIBUTION = {
 
 /** How many titles `findTitles` resolves at once (the TMDB client queues beyond its rate anyway). */
 const FIND_CONCURRENCY = 8;
-
-const toTitle = (details: TitleDetails): Title => ({
-  id: details.id,
-  media_type: details.media_type,
-  title: details.title,
-  overview: details.overview,
-  poster_path: details.poster_path,
-  backdrop_path: details.backdrop_path,
-  poster_url: details.poster_url,
-  backdrop_url: details.backdrop_url,
-  release_date: details.release_date,
-  vote_average: details.vote_average,
-  genre_ids: details.genre_ids,
-});
 
 interface GenreIndex {
   etag: string;
@@ -274,7 +261,7 @@ export class CatalogService {
   /** One title and its certification, through the details cache (for the watchlist). Throws notFound or an upstream error. */
   async getTitle(mediaType: MediaType, id: number): Promise<CertifiedTitle> {
     const details = ResponseCache.parse<TitleDetails>(await this.detailsAnswer(mediaType, id));
-    return { title: toTitle(details), certification: details.certification };
+    return { title: titleFields(details), certification: details.certification };
   }
 
   /** Many titles, a few at a time, through the cache; null where one cannot be resolved. Never throws. */

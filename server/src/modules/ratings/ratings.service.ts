@@ -3,7 +3,8 @@
  * the profile's limit (403); the list is hydrated from the catalog like My List, with the stored
  * snapshot for a title the catalog can no longer resolve, and hides titles above the limit.
  */
-import { maturityAllows, type MediaType, type RatingEntry, type RatingList, type RatingValue, type Title } from '@marquee/contracts';
+import { maturityAllows, type MediaType, type RatingEntry, type RatingList, type RatingValue } from '@marquee/contracts';
+import { titleFields } from '../../domain/title.js';
 import type { Database } from '../../db/database.js';
 import type { Caller } from '../../domain/caller.js';
 import type { CertifiedTitle } from '../../domain/certified-title.js';
@@ -31,21 +32,6 @@ export interface RatingSignal {
 
 const toEntry = (row: RatingRow): RatingEntry => ({ id: row.titleId, media_type: row.mediaType, rating: row.rating, rated_at: row.ratedAt.toISOString() });
 
-/** Only the Title fields: a details object from the catalog carries more. */
-const toTitle = (title: Title): Title => ({
-  id: title.id,
-  media_type: title.media_type,
-  title: title.title,
-  overview: title.overview,
-  poster_path: title.poster_path,
-  backdrop_path: title.backdrop_path,
-  poster_url: title.poster_url,
-  backdrop_url: title.backdrop_url,
-  release_date: title.release_date,
-  vote_average: title.vote_average,
-  genre_ids: title.genre_ids,
-});
-
 export class RatingsService {
   private readonly repository: RatingsRepository;
   private readonly catalog: RatedTitleLookup;
@@ -59,7 +45,7 @@ export class RatingsService {
   async rate(owner: RatingOwner, mediaType: MediaType, id: number, rating: RatingValue): Promise<RatingEntry> {
     const found = await this.catalog.getTitle(mediaType, id);
     if (!maturityAllows(owner.maturity, found.certification)) throw maturityRestricted();
-    return toEntry(await this.repository.upsert(owner.profileId, toTitle(found.title), rating));
+    return toEntry(await this.repository.upsert(owner.profileId, titleFields(found.title), rating));
   }
 
   async remove(owner: RatingOwner, mediaType: MediaType, id: number): Promise<void> {
@@ -79,7 +65,7 @@ export class RatingsService {
       const current = found[i];
       // A title shown from its snapshot has no known certification: only `all` sees it.
       const title = current ? (maturityAllows(owner.maturity, current.certification) ? current.title : null) : owner.maturity === 'all' ? row.snapshot : null;
-      return title ? [{ ...toTitle(title), rating: row.rating, rated_at: row.ratedAt.toISOString() }] : [];
+      return title ? [{ ...titleFields(title), rating: row.rating, rated_at: row.ratedAt.toISOString() }] : [];
     });
     return { results };
   }

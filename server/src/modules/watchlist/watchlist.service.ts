@@ -11,7 +11,8 @@
  * listening every read goes to the database.
  */
 import { LRUCache } from 'lru-cache';
-import { maturityAllows, type MaturityLevel, type MediaType, type Title, type Watchlist, type WatchlistEntry } from '@marquee/contracts';
+import { maturityAllows, type MaturityLevel, type MediaType, type Watchlist, type WatchlistEntry } from '@marquee/contracts';
+import { titleFields } from '../../domain/title.js';
 import type { ChangeFeed } from '../../db/change-feed.js';
 import type { Database } from '../../db/database.js';
 import type { CertifiedTitle } from '../../domain/certified-title.js';
@@ -46,23 +47,6 @@ const toEntry = (row: WatchlistRow): WatchlistEntry => ({
   media_type: row.mediaType,
   added_at: row.addedAt.toISOString(),
 });
-
-/** Only the Title fields: a details object from the catalog carries more. */
-function toTitle(title: Title): Title {
-  return {
-    id: title.id,
-    media_type: title.media_type,
-    title: title.title,
-    overview: title.overview,
-    poster_path: title.poster_path,
-    backdrop_path: title.backdrop_path,
-    poster_url: title.poster_url,
-    backdrop_url: title.backdrop_url,
-    release_date: title.release_date,
-    vote_average: title.vote_average,
-    genre_ids: title.genre_ids,
-  };
-}
 
 /** The part of a caller a list depends on. */
 export type ListOwner = Pick<Caller, 'profileId' | 'maturity'>;
@@ -112,7 +96,7 @@ export class WatchlistService {
       // A title shown from its snapshot has no known certification: only `all` sees it.
       const title = current ? (maturityAllows(owner.maturity, current.certification) ? current.title : null) : owner.maturity === 'all' ? snapshotOf(row) : null;
       // Only a row deleted between the two reads has neither; it is no longer in the list.
-      return title ? [{ ...toTitle(title), added_at: row.addedAt.toISOString() }] : [];
+      return title ? [{ ...titleFields(title), added_at: row.addedAt.toISOString() }] : [];
     });
     return { results, total_results: results.length };
   }
@@ -160,7 +144,7 @@ export class WatchlistService {
     const found = await this.catalog.getTitle(mediaType, id);
     if (!maturityAllows(owner.maturity, found.certification)) throw maturityRestricted();
     if (existing) return { created: false, entry: toEntry(existing) };
-    const result = await this.repository.addIfAbsent(owner.profileId, toTitle(found.title), WATCHLIST_LIMIT);
+    const result = await this.repository.addIfAbsent(owner.profileId, titleFields(found.title), WATCHLIST_LIMIT);
     if (result.outcome === 'added') this.changed(owner.profileId);
     // Deleted while this request was on its way: the profile's sessions have ended, as a token of it would now be told.
     if (result.outcome === 'profile_gone') throw unauthorized('The profile was deleted.');
