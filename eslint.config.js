@@ -21,7 +21,7 @@ const layers = {
   settings: {
     'import/resolver': { typescript: { noWarnOnMultipleProjects: true, project: ['server/tsconfig.test.json', 'web/tsconfig.json', 'packages/contracts/tsconfig.json'] } },
     'boundaries/elements': [
-      { type: 'server-base', pattern: ['server/src/lib/**', 'server/src/domain/**', 'server/src/errors.ts', 'server/src/config.ts'], mode: 'full' },
+      { type: 'server-base', pattern: ['server/src/lib/**', 'server/src/domain/**', 'server/src/errors.ts', 'server/src/config.ts', 'server/src/paths.ts'], mode: 'full' },
       { type: 'server-db', pattern: 'server/src/db/**', mode: 'full' },
       { type: 'server-integration-port', pattern: 'server/src/integrations/*.ts', mode: 'full' },
       { type: 'server-integration', pattern: 'server/src/integrations/*/**', mode: 'full', capture: ['integration'] },

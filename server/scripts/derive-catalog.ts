@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { EmbeddedCatalogFile, EmbeddedTitleRecord } from '../src/integrations/embedded/embedded.data.js';
-import { CATALOG_FILE_URL } from '../src/integrations/embedded/embedded.data.js';
+import { embeddedCatalogFile } from '../src/paths.js';
 import { genreName, isGenreOf } from '../src/integrations/embedded/genres.js';
 import { TV_SERIES, type TvSeriesFact } from './tv-series.js';
 
@@ -430,8 +430,8 @@ function tvTagline(series: TvSeriesFact): string {
 
 function readExistingIds(): Map<string, number> {
   const ids = new Map<string, number>();
-  if (!existsSync(CATALOG_FILE_URL)) return ids;
-  const previous = JSON.parse(readFileSync(CATALOG_FILE_URL, 'utf8')) as EmbeddedCatalogFile;
+  if (!existsSync(embeddedCatalogFile)) return ids;
+  const previous = JSON.parse(readFileSync(embeddedCatalogFile, 'utf8')) as EmbeddedCatalogFile;
   for (const [mediaType, records] of [['movie', previous.movies], ['tv', previous.tv]] as const) {
     for (const record of records) ids.set(titleKey(mediaType, record.title, record.release_date), record.id);
   }
@@ -567,12 +567,12 @@ function main(): void {
     tv: deriveTv(existing).sort(byId),
   };
   check(file);
-  mkdirSync(new URL('.', CATALOG_FILE_URL), { recursive: true });
-  writeFileSync(CATALOG_FILE_URL, serialise(file));
+  mkdirSync(new URL('.', embeddedCatalogFile), { recursive: true });
+  writeFileSync(embeddedCatalogFile, serialise(file));
   const genreCounts = new Map<number, number>();
   for (const record of file.movies) for (const genre of record.genre_ids) genreCounts.set(genre, (genreCounts.get(genre) ?? 0) + 1);
   const summary = [...genreCounts].sort((a, b) => b[1] - a[1]).map(([id, n]) => `${genreName('movie', id)} ${n}`);
-  console.log(`wrote ${file.movies.length} films and ${file.tv.length} series to ${CATALOG_FILE_URL.pathname}`);
+  console.log(`wrote ${file.movies.length} films and ${file.tv.length} series to ${embeddedCatalogFile.pathname}`);
   console.log(`film genres: ${summary.join(', ')}`);
 }
 

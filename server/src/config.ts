@@ -3,6 +3,7 @@
  * and validated here once; all bad values are reported together, one line each.
  */
 import path from 'node:path';
+import { webDistFolder } from './paths.js';
 
 export interface Config {
   /** `NODE_ENV`: `production` demands an explicit `JWT_SECRET`. */
@@ -189,7 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: cookieSecure as Config['cookieSecure'],
     trustProxy,
     logLevel: logLevel as Config['logLevel'],
-    webDist: path.resolve(str('WEB_DIST') ?? new URL('../../web/dist', import.meta.url).pathname),
+    webDist: path.resolve(str('WEB_DIST') ?? webDistFolder),
   };
   if (config.metricsPort !== null && config.metricsPort === config.port) {
     problems.push('METRICS_PORT must differ from PORT: metrics are never served on the public port');

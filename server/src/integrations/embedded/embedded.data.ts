@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { MediaType } from '@marquee/contracts';
+import { embeddedCatalogFile } from '../../paths.js';
 
 /** One title as stored in the data file. */
 export interface EmbeddedTitleRecord {
@@ -54,8 +55,6 @@ export interface EmbeddedCatalog {
   get(mediaType: MediaType, id: number): EmbeddedTitle | undefined;
 }
 
-export const CATALOG_FILE_URL = new URL('../../../assets/embedded-catalog.json', import.meta.url);
-
 /** Builds the indexed catalog from a parsed data file. */
 export function indexCatalog(file: EmbeddedCatalogFile): EmbeddedCatalog {
   const withType = (mediaType: MediaType) => (record: EmbeddedTitleRecord): EmbeddedTitle => ({
@@ -78,6 +77,6 @@ let loaded: EmbeddedCatalog | undefined;
 
 /** The catalog, read and indexed once per process (the source and the artwork route share it). */
 export function loadEmbeddedCatalog(): EmbeddedCatalog {
-  loaded ??= indexCatalog(JSON.parse(readFileSync(CATALOG_FILE_URL, 'utf8')) as EmbeddedCatalogFile);
+  loaded ??= indexCatalog(JSON.parse(readFileSync(embeddedCatalogFile, 'utf8')) as EmbeddedCatalogFile);
   return loaded;
 }
