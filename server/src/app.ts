@@ -12,6 +12,7 @@ import { watchRedis, type Redis } from './lib/redis.js';
 import { errSerializer } from './lib/log-errors.js';
 import { lazyChildLogger, requestIdOf, requestLogController } from './lib/request-logger.js';
 import type { CatalogSource } from './integrations/catalog-source.js';
+import { lazySerializerFactory } from './lib/serialization.js';
 import { createValidatorCompiler } from './lib/validation.js';
 import { authPlugin } from './plugins/auth.js';
 import { clientErrorHandler, errorHandlerPlugin, frameworkErrors } from './plugins/error-handler.js';
@@ -118,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Errors before routing and from Node's HTTP parser are problem+json too.
     frameworkErrors,
     clientErrorHandler,
+    schemaController: { compilersFactory: { buildSerializer: lazySerializerFactory() } },
   });
   app.setValidatorCompiler(createValidatorCompiler());
   app.addHook('onRequest', (request, reply, done) => {

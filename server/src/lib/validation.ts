@@ -42,9 +42,27 @@ function strictIntegers(schema: { properties?: Record<string, { type?: unknown }
   return wrapped;
 }
 
+/**
+ * A validator compiled by the first request that needs it, not at start-up: compiling every
+ * route's schemas took a tenth of the time to ready, and most routes are not called in a
+ * process's first seconds (bench/README.md, process). Every route is exercised by the tests.
+ */
+function compiledOnFirstUse(compile: () => ValidationFunction): ValidationFunction {
+  let validate: ValidationFunction | undefined;
+  const lazy: ValidationFunction = (data) => {
+    validate ??= compile();
+    const valid = validate(data);
+    lazy.errors = validate.errors ?? null;
+    return valid;
+  };
+  return lazy;
+}
+
 export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
   const bodyAjv = makeAjv({ coerceTypes: false });
   const paramsAjv = makeAjv({ coerceTypes: 'array' });
   return ({ schema, httpPart }) =>
-    httpPart === 'body' ? bodyAjv.compile(schema as object) : strictIntegers(schema as object, paramsAjv.compile(schema as object));
+    compiledOnFirstUse(() =>
+      httpPart === 'body' ? bodyAjv.compile(schema as object) : strictIntegers(schema as object, paramsAjv.compile(schema as object)),
+    );
 }
