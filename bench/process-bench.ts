@@ -1,7 +1,7 @@
 /**
  * The process as `npm start` runs it (build current): start-to-ready and idle RSS, on the embedded
- * database (a first start on an empty DATA_DIR, then a restart) and on PostgreSQL; and SIGTERM sent
- * to npm reaching the server (it drains and exits, npm with it).
+ * database (a first start on an empty DATA_DIR, then five restarts) and on PostgreSQL (first start,
+ * five restarts); medians of the restarts; and SIGTERM sent to npm reaching the server (it drains and exits, npm with it).
  *
  *   npm run build && npx tsx bench/process-bench.ts
  *
@@ -21,6 +21,13 @@ import { freePort } from './lib/ports.js';
 import { repoRoot, writeResults } from './lib/results.js';
 
 const IDLE_MS = 5_000;
+/** Restarts per database: start-up is short, so one run says little on a shared machine. */
+const RESTARTS = 5;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
 
 interface Run {
   label: string;
@@ -88,8 +95,7 @@ async function main() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'marquee-process-bench-'));
   try {
     runs.push(await npmStart('PGlite, first start', { DATA_DIR: dataDir }));
-    runs.push(await npmStart('PGlite, restart', { DATA_DIR: dataDir }));
-    runs.push(await npmStart('PGlite, restart (again)', { DATA_DIR: dataDir }));
+    for (let i = 1; i <= RESTARTS; i++) runs.push(await npmStart(`PGlite, restart ${i}`, { DATA_DIR: dataDir }));
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -103,13 +109,20 @@ async function main() {
     url.pathname = `/${name}`;
     try {
       runs.push(await npmStart('PostgreSQL, first start', { DATABASE_URL: url.toString(), DATA_DIR: tmpdir() }));
-      runs.push(await npmStart('PostgreSQL, restart', { DATABASE_URL: url.toString(), DATA_DIR: tmpdir() }));
+      for (let i = 1; i <= RESTARTS; i++) runs.push(await npmStart(`PostgreSQL, restart ${i}`, { DATABASE_URL: url.toString(), DATA_DIR: tmpdir() }));
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     }
   }
-  const file = await writeResults('process', { idleMs: IDLE_MS, targets: { pgliteRssMiB: 250, postgresRssMiB: 150, restartReadyMs: 2000 }, runs });
+  const restarts = (kind: string) => runs.filter((run) => run.label.startsWith(`${kind}, restart`));
+  const summary = Object.fromEntries(
+    ['PGlite', 'PostgreSQL'].map((kind) => [kind, { restartReadyMsMedian: median(restarts(kind).map((run) => run.readyMs)), restartCpuMsMedian: median(restarts(kind).map((run) => run.readyCpuMs)) }]),
+  );
+  for (const [kind, figures] of Object.entries(summary)) {
+    console.log(`${kind}: restart to ready, median of ${RESTARTS}: ${figures.restartReadyMsMedian} ms (${figures.restartCpuMsMedian} ms of CPU)`);
+  }
+  const file = await writeResults('process', { idleMs: IDLE_MS, targets: { pgliteRssMiB: 250, postgresRssMiB: 150, restartReadyMs: 2000 }, summary, runs });
   console.log(`results: ${file}`);
 }
 
