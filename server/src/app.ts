@@ -86,12 +86,17 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
 /**
  * Logs once, loudly, when the app is first reached over plain HTTP at an address other than
  * localhost: passwords and tokens then cross the network unencrypted (the owner's settings page
- * says so too). The check is a comparison per request until it has fired.
+ * says so too). Until it has fired, the first request of each connection is looked at: the
+ * connection's scheme and host do not change between its requests, and reading them on every
+ * request was a measurable share of a cached answer's cost (bench/README.md).
  */
 function warnOnPlainHttp(app: FastifyInstance): void {
   let warned = false;
+  const seen = new WeakSet<object>();
   app.addHook('onRequest', (request, _reply, done) => {
-    if (!warned && isInsecureTransport(request.protocol, request.hostname)) {
+    if (warned || seen.has(request.raw.socket)) return done();
+    seen.add(request.raw.socket);
+    if (isInsecureTransport(request.protocol, request.hostname)) {
       warned = true;
       app.log.warn(
         { host: request.hostname },
