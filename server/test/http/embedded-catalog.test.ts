@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Title, TitleDetails } from '@marquee/contracts';
 import { databaseBackends } from '../helpers/backends.js';
+import { registerUser } from '../helpers/auth-helpers.js';
 import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
 
 const TITLE_KEYS = ['backdrop_path', 'backdrop_url', 'genre_ids', 'id', 'media_type', 'overview', 'poster_path', 'poster_url', 'release_date', 'title', 'vote_average'];
@@ -192,5 +193,39 @@ describe('catalog routes in embedded mode', () => {
     expect(featured.vote_average).toBeGreaterThanOrEqual(7);
     expect(((await get('/api/movies/featured')).json() as TitleDetails).id).toBe(featured.id);
     expect((await get(featured.backdrop_url!)).statusCode).toBe(200);
+  });
+});
+
+/** Who may read the catalog: anyone by default; only signed-in people with CATALOG_REQUIRES_SIGN_IN. */
+describe('who may read the catalog', () => {
+  let open: TestApp;
+  let closed: TestApp;
+  beforeAll(async () => {
+    open = await buildTestApp({ backend: databaseBackends[0]! });
+    closed = await buildTestApp({ backend: databaseBackends[0]!, env: { CATALOG_REQUIRES_SIGN_IN: 'true' } });
+  });
+  afterAll(async () => {
+    await open.close();
+    await closed.close();
+  });
+
+  const popular = (app: TestApp, authorization?: string) =>
+    app.app.inject({ method: 'GET', url: '/api/movies/popular', headers: authorization === undefined ? {} : { authorization } });
+
+  it('by default: anonymous requests are answered; a token that is sent must be valid', async () => {
+    expect((await popular(open)).statusCode).toBe(200);
+    const bad = await popular(open, 'Bearer not-a-token');
+    expect(bad.statusCode).toBe(401);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const { access_token } = await registerUser(open.app);
+    expect((await popular(open, `Bearer ${access_token}`)).statusCode).toBe(200);
+  });
+
+  it('with CATALOG_REQUIRES_SIGN_IN: anonymous requests are refused with 401, signed-in ones answered', async () => {
+    const anonymous = await popular(closed);
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json()).toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
+    const { access_token } = await registerUser(closed.app);
+    expect((await popular(closed, `Bearer ${access_token}`)).statusCode).toBe(200);
   });
 });
