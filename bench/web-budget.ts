@@ -48,7 +48,7 @@ interface JsFile {
   file: string;
   /** Bytes of the built file. */
   bytes: number;
-  /** Bytes a client that accepts gzip receives: the `.gz` twin the server sends, or the file itself when it has none (under 1 KB). */
+  /** Bytes a client that accepts gzip receives: the `.gz` twin the server sends, or the file itself when it has none (gzip would not make it smaller). */
   gzipBytes: number;
   /** When the browser started fetching it, in ms from the navigation's start. */
   startMs: number;
