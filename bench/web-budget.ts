@@ -13,7 +13,8 @@
  * cookie too (`--extra-headers`). Chromium is `/usr/bin/chromium` (override with CHROME_PATH).
  * LIGHTHOUSE_PRESET=mobile|desktop picks the Lighthouse configuration (default: both). Writes
  * bench/results/web.json; LIGHTHOUSE_REPORT_DIR=dir also keeps each full Lighthouse report there,
- * to read the LCP element and its breakdown. `--js-only` measures the JavaScript and stops there
+ * to read the LCP element and its breakdown; WEB_DIST=dir measures (and serves) another build of the
+ * web app instead of web/dist. `--js-only` measures the JavaScript and stops there
  * (about ten seconds; writes nothing) and exits with 1 when it is over the budget.
  */
 import { execFile } from 'node:child_process';
@@ -26,7 +27,8 @@ import { SHELL_COOKIE } from '@marquee/contracts/shell';
 import { repoRoot, startServer, writeJson } from './lib/index.js';
 
 const run = promisify(execFile);
-const webDist = path.join(repoRoot, 'web/dist');
+/** The build measured and served: web/dist, or WEB_DIST (another build of the web app, e.g. an older one to compare with). */
+const webDist = process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST) : path.join(repoRoot, 'web/dist');
 const serverEntry = path.join(repoRoot, 'server/dist/main.js');
 const lighthouseBin = path.join(repoRoot, 'node_modules/.bin/lighthouse');
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -260,7 +262,7 @@ async function main() {
   }
   const jsOnly = process.argv.includes('--js-only');
   // Embedded catalog and PGlite: the server's environment carries no DATABASE_URL, REDIS_URL or TMDB credential.
-  const server = await startServer({ readyPath: '/readyz', pollMs: 200, stdout: 'ignore' });
+  const server = await startServer({ readyPath: '/readyz', pollMs: 200, stdout: 'ignore', env: { WEB_DIST: webDist } });
   const base = server.url;
   const runs: LighthouseRun[] = [];
   let js: JsLoad;
