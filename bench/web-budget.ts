@@ -15,7 +15,7 @@
  * bench/results/web.json; LIGHTHOUSE_REPORT_DIR=dir also keeps each full Lighthouse report there,
  * to read the LCP element and its breakdown; WEB_DIST=dir measures (and serves) another build of the
  * web app instead of web/dist. `--js-only` measures the JavaScript and stops there
- * (about ten seconds; writes nothing) and exits with 1 when it is over the budget.
+ * (about 15 s, most of it the server's start; writes nothing) and exits with 1 when it is over the budget.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
