@@ -52,6 +52,8 @@ export function WatchlistToggle({ title, variant = 'secondary' }: WatchlistToggl
   const toggle = () => {
     setFailure(null);
     if (toggleRef.current) {
+      // From here the label follows the list (updated optimistically), not an earlier queued click.
+      setQueued(null);
       toggleRef.current(inList);
       return;
     }
