@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatRating, formatRuntime, yearOf } from './format';
+import { formatRating, formatRuntime, yearOf } from './format';
+import { formatCount } from './format-count';
 
 describe('formatting title facts', () => {
   it('formats runtimes like "1h 52m"', () => {

@@ -1,13 +1,13 @@
 /**
  * What a page remembers per history entry, so Back returns to it as it was left: the scroll
- * position, and how much of a growing list was shown. Kept in memory for the life of the page (a
- * reload starts afresh, as the query cache does).
+ * position (here) and how much of a growing list was shown (./history-entry-state, apart because
+ * only the list pages need it, while this is part of every page's first load). Kept in memory for
+ * the life of the page (a reload starts afresh, as the query cache does).
  */
-import { useCallback, useLayoutEffect, useState } from 'react';
-import { useLocation, useNavigationType, type Location } from 'react-router';
+import { useLayoutEffect } from 'react';
+import { useNavigationType, type Location } from 'react-router';
 
 const positions = new Map<string, number>();
-const values = new Map<string, unknown>();
 
 /** How long a restore waits for the page to grow tall enough (its data or code still arriving). */
 const RESTORE_PATIENCE_MS = 4000;
@@ -68,21 +68,4 @@ export function useScrollRestoration(page: Location): void {
     // Only a change of entry moves the page; the navigation type is read as of that change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
-}
-
-/**
- * State that belongs to the current history entry: Back to this entry finds the value it was left
- * with (how many titles of a list were shown), a new entry starts from `initial`.
- */
-export function useHistoryEntryState<T>(name: string, initial: T): [T, (next: T) => void] {
-  const id = `${useLocation().key}:${name}`;
-  const [value, setValue] = useState<T>(() => (values.has(id) ? (values.get(id) as T) : initial));
-  const set = useCallback(
-    (next: T) => {
-      values.set(id, next);
-      setValue(next);
-    },
-    [id],
-  );
-  return [value, set];
 }

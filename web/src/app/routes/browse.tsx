@@ -1,4 +1,4 @@
-import { lazy, Suspense, type MouseEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type MouseEvent } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router';
 import type { TitleDetails } from '@marquee/contracts';
@@ -16,9 +16,11 @@ import { rememberOpener } from '../../lib/focus-return';
 import { catalogLevel } from '../../lib/maturity-level';
 import { paths } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { whenIdle } from '../../lib/when-idle';
 import { useTitleIntent } from './use-title-intent';
 
-// The rows made for the profile come after the first rows: their code is not part of the first load.
+// The rows made for the profile come after the first rows: their code (and their request) start
+// once the first row is on screen and the page is idle, not as part of the first load.
 const PersonalRows = lazy(() => import('../../features/discovery/components/personal-rows'));
 
 /** Genre rows under Popular and Trending, by TMDB genre id; names come from `/api/genres`. */
@@ -54,6 +56,8 @@ export default function BrowsePage() {
   const location = useLocation();
   const genres = useGenres();
   const onIntent = useTitleIntent();
+  const [personalRows, setPersonalRows] = useState(false);
+  useEffect(() => whenIdle(() => setPersonalRows(true)), []);
 
   /** Opens the featured title's dialog over browse (with its trailer playing, for "Play trailer"). */
   const openDialog = (title: TitleDetails, autoplay: boolean) => (event: MouseEvent<HTMLButtonElement>) => {
@@ -82,9 +86,11 @@ export default function BrowsePage() {
       <div className="rows">
         <PopularRow onIntent={onIntent} />
         <TrendingRow onIntent={onIntent} />
-        <Suspense fallback={null}>
-          <PersonalRows onIntent={onIntent} />
-        </Suspense>
+        {personalRows && (
+          <Suspense fallback={null}>
+            <PersonalRows onIntent={onIntent} />
+          </Suspense>
+        )}
         <WatchlistRow onIntent={onIntent} />
         {genres.isError && !genres.data ? (
           <ErrorState message="Couldn’t load the genres." onRetry={() => void genres.refetch()} />

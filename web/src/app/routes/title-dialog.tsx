@@ -1,15 +1,24 @@
 import { lazy, Suspense } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
+import type { Title } from '@marquee/contracts';
 import type { DialogLocationState } from '../../components/ui/title-card';
 import { TitleDialog } from '../../features/title-details/components/title-dialog';
 import { RatingButtons } from '../../features/discovery/components/rating-buttons';
 import { WatchlistToggle } from '../../features/watchlist/components/watchlist-toggle';
 import { paths } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { useTitleDetails } from '../../features/title-details/api/get-title-details';
+import { titleDetailsQuery, useTitleDetails } from '../../features/title-details/api/get-title-details';
+import { catalogLevel } from '../../lib/maturity-level';
 
 // Below the overview: its own chunk, fetched once the dialog has painted its title.
 const DiscoverySections = lazy(() => import('../../features/discovery/components/discovery-sections'));
+
+/** A card about to be opened (hover or focus): its details, fetched ahead of the click. */
+export function prefetchTitle(queryClient: QueryClient, title: Pick<Title, 'media_type' | 'id'>): void {
+  const { level, ready } = catalogLevel();
+  if (ready) void queryClient.prefetchQuery(titleDetailsQuery(level, title.media_type, title.id));
+}
 
 /**
  * `/title/{media_type}/{id}`: the detail dialog. Closing goes back to the page beneath (one step

@@ -1,23 +1,28 @@
 import { useCallback } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Title } from '@marquee/contracts';
-import { titleDetailsQuery } from '../../features/title-details/api/get-title-details';
-import { catalogLevel } from '../../lib/maturity-level';
+import type * as TitleDialogRoute from './title-dialog';
 
-let dialogChunk: Promise<unknown> | null = null;
+let dialogChunk: Promise<typeof TitleDialogRoute> | null = null;
 
 /**
- * Hover or focus on a card: fetch its details and the dialog's code ahead of the click, so the
- * dialog opens filled. `prefetchQuery` honours `staleTime`, so sweeping across a row costs one
- * request per title at most.
+ * Hover or focus on a card: fetch the dialog's code and the title's details ahead of the click, so
+ * the dialog opens filled. The details' query comes with the dialog's chunk (no page needs it
+ * before a card is about to be opened). `prefetchQuery` honours `staleTime`, so sweeping across a
+ * row costs one request per title at most.
  */
 export function useTitleIntent(): (title: Title) => void {
   const queryClient = useQueryClient();
   return useCallback(
     (title: Title) => {
-      dialogChunk ??= import('./title-dialog');
-      const { level, ready } = catalogLevel();
-      if (ready) void queryClient.prefetchQuery(titleDetailsQuery(level, title.media_type, title.id));
+      const chunk = (dialogChunk ??= import('./title-dialog'));
+      chunk.then(
+        ({ prefetchTitle }) => prefetchTitle(queryClient, title),
+        () => {
+          // Offline a moment: the next intent tries again (and the click shows its own error).
+          dialogChunk = null;
+        },
+      );
     },
     [queryClient],
   );

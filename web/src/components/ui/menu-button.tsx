@@ -1,9 +1,16 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { deferredModule, whenIdle } from '../../lib/when-idle';
 
 export interface MenuItem {
   label: string;
   onSelect: () => void;
 }
+
+// The open menu is not part of any first paint: its code comes once the page is idle, or as soon
+// as a pointer or focus reaches the button. A click or key before then opens the menu all the
+// same (the button says so at once); its items show as soon as the code is here.
+const popup = deferredModule(() => import('./menu-popup'));
+const MenuPopup = lazy(popup.load);
 
 interface MenuButtonProps {
   /** Accessible name of the button. */
@@ -24,33 +31,18 @@ export function MenuButton({ label, children, items, header }: MenuButtonProps) 
   const [open, setOpen] = useState(false);
   const [focusIndex, setFocusIndex] = useState(0);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLUListElement>(null);
-  const popupRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
 
-  useEffect(() => {
-    if (!open) return;
-    menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[focusIndex]?.focus();
-  }, [open, focusIndex]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!popupRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
+  useEffect(() => (popup.loaded ? undefined : whenIdle(() => void popup.load())), []);
 
   const openAt = (index: number) => {
     setFocusIndex(index);
     setOpen(true);
   };
-  const close = (returnFocus: boolean) => {
+  const close = useCallback((returnFocus: boolean) => {
     setOpen(false);
     if (returnFocus) buttonRef.current?.focus();
-  };
+  }, []);
 
   const onButtonKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'Enter' || event.key === ' ') {
@@ -62,37 +54,7 @@ export function MenuButton({ label, children, items, header }: MenuButtonProps) 
     }
   };
 
-  const onMenuKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
-    const last = items.length - 1;
-    switch (event.key) {
-      case 'ArrowDown':
-        setFocusIndex((i) => (i >= last ? 0 : i + 1));
-        break;
-      case 'ArrowUp':
-        setFocusIndex((i) => (i <= 0 ? last : i - 1));
-        break;
-      case 'Home':
-        setFocusIndex(0);
-        break;
-      case 'End':
-        setFocusIndex(last);
-        break;
-      case 'Escape':
-        close(true);
-        break;
-      case 'Tab':
-        setOpen(false);
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-  };
-
-  const select = (item: MenuItem) => {
-    close(true);
-    item.onSelect();
-  };
+  const preload = () => void popup.load();
 
   return (
     <div className="menu">
@@ -106,32 +68,15 @@ export function MenuButton({ label, children, items, header }: MenuButtonProps) 
         aria-controls={open ? menuId : undefined}
         onClick={() => (open ? close(false) : openAt(0))}
         onKeyDown={onButtonKeyDown}
+        onPointerEnter={preload}
+        onFocus={preload}
       >
         {children}
       </button>
       {open && (
-        <div ref={popupRef} className="menu__popup">
-        <ul id={menuId} ref={menuRef} role="menu" aria-label={label} className="menu__list" onKeyDown={onMenuKeyDown}>
-          {header && (
-            <li role="none" className="menu__header">
-              {header}
-            </li>
-          )}
-          {items.map((item, index) => (
-            <li key={item.label} role="none">
-              <button
-                type="button"
-                role="menuitem"
-                tabIndex={index === focusIndex ? 0 : -1}
-                className="menu__item"
-                onClick={() => select(item)}
-              >
-                {item.label}
-              </button>
-            </li>
-          ))}
-        </ul>
-        </div>
+        <Suspense fallback={null}>
+          <MenuPopup id={menuId} label={label} items={items} header={header} focusIndex={focusIndex} setFocusIndex={setFocusIndex} close={close} buttonRef={buttonRef} />
+        </Suspense>
       )}
     </div>
   );

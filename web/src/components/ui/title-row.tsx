@@ -1,5 +1,6 @@
-import { useDeferredValue, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Title } from '@marquee/contracts';
+import { markContentShown } from '../../lib/when-idle';
 import { TitleCard } from './title-card';
 import { ErrorState } from './error-state';
 
@@ -54,6 +55,11 @@ export function TitleRow({ heading, titles, isLoading, error, onRetry, onIntent,
   // rows that arrive together do not hold the main thread together.
   const shown = useDeferredValue(titles);
   const busy = !shown && (isLoading || !!titles);
+  // The first row of posters on screen: what the page's deferred code waits for (lib/when-idle).
+  const hasCards = !!shown && shown.length > 0;
+  useEffect(() => {
+    if (hasCards) markContentShown();
+  }, [hasCards]);
   return (
     <section className="row" aria-labelledby={headingId} aria-busy={busy}>
       <div className="row__header">

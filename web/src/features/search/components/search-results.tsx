@@ -2,7 +2,7 @@ import type { Title } from '@marquee/contracts';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadMore } from '../../../components/ui/load-more';
 import { TitleGrid, TitleGridSkeleton } from '../../../components/ui/title-grid';
-import { formatCount } from '../../../lib/format';
+import { formatCount } from '../../../lib/format-count';
 import { titlesOf, useSearch, type SearchParams } from '../api/search-titles';
 
 interface SearchResultsProps {

@@ -2,8 +2,8 @@ import type { Title } from '@marquee/contracts';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadMore } from '../../../components/ui/load-more';
 import { TitleGrid, TitleGridSkeleton } from '../../../components/ui/title-grid';
-import { formatCount } from '../../../lib/format';
-import { useHistoryEntryState } from '../../../lib/history-entry';
+import { formatCount } from '../../../lib/format-count';
+import { useHistoryEntryState } from '../../../lib/history-entry-state';
 import { useWatchlist } from '../api/get-watchlist';
 import { WatchlistToggle } from './watchlist-toggle';
 

@@ -6,15 +6,17 @@ import { endSession, startSession } from '../../../lib/api-client';
 import { deferred, installFakeApi, json, makeTitle, makeTokens, problem } from '../../../test/fake-api';
 import { renderWithApp } from '../../../test/render';
 import { watchlistQueryKey } from '../api/get-watchlist';
-import { WatchlistToggle } from './watchlist-toggle';
+import { preloadWatchlistToggle, WatchlistToggle } from './watchlist-toggle';
 
 const title = makeTitle({ id: 603, title: 'The Matrix' });
 const emptyList: Watchlist = { results: [], total_results: 0 };
 
 describe('My List toggle', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     endSession();
     startSession(makeTokens('token'));
+    // As on a page that has been idle once: the toggle's request code is here.
+    await preloadWatchlistToggle();
   });
 
   it('flips to "Remove from My List" before the server answers, and stays after a 201 and the list’s refetch', async () => {

@@ -1,8 +1,16 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Title } from '@marquee/contracts';
-import { useAddToWatchlist } from '../api/add-to-watchlist';
+import { deferredModule, whenIdle } from '../../../lib/when-idle';
 import { isInWatchlist, useWatchlist } from '../api/get-watchlist';
-import { useRemoveFromWatchlist } from '../api/remove-from-watchlist';
+import type { ToggleWatchlist } from './watchlist-mutations';
+
+// The requests behind the button are not needed to show it: their code (with TanStack Query's
+// mutation observer) comes once the page is idle, or as soon as a pointer or focus reaches a toggle.
+const mutations = deferredModule(() => import('./watchlist-mutations'));
+const WatchlistMutations = lazy(mutations.load);
+
+/** Starts loading the toggle's request code (also done on idle); resolves once it is here. */
+export const preloadWatchlistToggle = (): Promise<unknown> => mutations.load();
 
 interface WatchlistToggleProps {
   title: Title;
@@ -11,14 +19,20 @@ interface WatchlistToggleProps {
 
 /**
  * "Add to My List" / "Remove from My List". The label flips at once (optimistic); if the server
- * refuses, the list rolls back and an alert says so.
+ * refuses, the list rolls back and an alert says so. A click that comes before the request code has
+ * arrived flips the label all the same and is sent as soon as the code is here.
  */
 export function WatchlistToggle({ title, variant = 'secondary' }: WatchlistToggleProps) {
   const list = useWatchlist();
-  const add = useAddToWatchlist();
-  const remove = useRemoveFromWatchlist();
   const [failure, setFailure] = useState<string | null>(null);
-  const inList = isInWatchlist(list.data, title);
+  const [wanted, setWanted] = useState(mutations.loaded);
+  /** The list state a click saw while the code was still on its way (shown flipped until it settles). */
+  const [queued, setQueued] = useState<boolean | null>(null);
+  const queuedRef = useRef<boolean | null>(null);
+  const toggleRef = useRef<ToggleWatchlist | null>(null);
+  const inList = queued === null ? isInWatchlist(list.data, title) : !queued;
+
+  useEffect(() => (wanted ? undefined : whenIdle(() => setWanted(true))), [wanted]);
 
   useEffect(() => {
     if (!failure) return;
@@ -26,23 +40,49 @@ export function WatchlistToggle({ title, variant = 'secondary' }: WatchlistToggl
     return () => clearTimeout(timer);
   }, [failure]);
 
+  const onReady = useCallback((toggle: ToggleWatchlist | null) => {
+    toggleRef.current = toggle;
+    const pending = queuedRef.current;
+    if (toggle && pending !== null) {
+      queuedRef.current = null;
+      toggle(pending, () => setQueued(null));
+    }
+  }, []);
+
   const toggle = () => {
     setFailure(null);
-    if (inList) {
-      remove.mutate(title, { onError: () => setFailure(`Couldn’t remove ${title.title} from My List.`) });
-    } else {
-      add.mutate(title, {
-        onError: (error) =>
-          setFailure('code' in error && error.code === 'WATCHLIST_FULL' ? 'My List is full (1,000 titles).' : `Couldn’t add ${title.title} to My List.`),
-      });
+    if (toggleRef.current) {
+      // From here the label follows the list (updated optimistically), not an earlier queued click.
+      setQueued(null);
+      toggleRef.current(inList);
+      return;
     }
+    // A second click before the code has come takes the first one back.
+    const next = queuedRef.current === null ? inList : null;
+    queuedRef.current = next;
+    setQueued(next);
+    setWanted(true);
   };
+
+  const want = () => setWanted(true);
 
   return (
     <>
-      <button type="button" className={`btn btn--${variant === 'primary' ? 'primary' : 'secondary'}${variant === 'compact' ? ' btn--small' : ''}`} onClick={toggle} disabled={list.isPending}>
+      <button
+        type="button"
+        className={`btn btn--${variant === 'primary' ? 'primary' : 'secondary'}${variant === 'compact' ? ' btn--small' : ''}`}
+        onClick={toggle}
+        onPointerEnter={want}
+        onFocus={want}
+        disabled={list.isPending}
+      >
         <span aria-hidden="true">{inList ? '✓' : '+'}</span> {inList ? 'Remove from My List' : 'Add to My List'}
       </button>
+      {wanted && (
+        <Suspense fallback={null}>
+          <WatchlistMutations title={title} onReady={onReady} onFailure={setFailure} />
+        </Suspense>
+      )}
       {failure && (
         <p className="toast" role="alert">
           {failure}
