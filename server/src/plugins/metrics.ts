@@ -5,12 +5,10 @@ import type { Metrics } from '../lib/metrics.js';
 
 export const metricsPlugin = fp(
   async (app: FastifyInstance, opts: { metrics: Metrics }) => {
-    const { requests, duration } = opts.metrics;
+    const { requests } = opts.metrics;
     app.addHook('onResponse', (request, reply, done) => {
       // Unmatched URLs share one label, so a scan cannot blow up the series count.
-      const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) };
-      requests.inc(labels);
-      duration.observe(labels, reply.elapsedTime / 1000);
+      requests.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
       done();
     });
   },
