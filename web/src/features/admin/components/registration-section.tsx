@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { RegistrationPolicy } from '@marquee/contracts';
 import { useUpdateSettings } from '../api/settings';
 
@@ -15,7 +15,11 @@ export function RegistrationSection({ policy }: { policy: RegistrationPolicy }) 
   const update = useUpdateSettings();
   const headingId = useId();
   const groupLabelId = useId();
-  const shown = update.isPending && update.variables.registration ? update.variables.registration : policy;
+  // The choice being saved, held in React state so the clicked radio stays checked from the click
+  // on: the mutation's own pending state arrives a moment later, and until it did React put the
+  // controlled radio back to the saved policy.
+  const [choosing, setChoosing] = useState<RegistrationPolicy | null>(null);
+  const shown = choosing ?? policy;
   return (
     <section className="settings-card" aria-labelledby={headingId}>
       <h2 id={headingId}>Registration</h2>
@@ -31,7 +35,10 @@ export function RegistrationSection({ policy }: { policy: RegistrationPolicy }) 
               value={choice.value}
               checked={shown === choice.value}
               disabled={update.isPending}
-              onChange={() => update.mutate({ registration: choice.value })}
+              onChange={() => {
+                setChoosing(choice.value);
+                update.mutate({ registration: choice.value }, { onSettled: () => setChoosing(null) });
+              }}
             />
             <span className="choice__text">
               <span className="choice__label">{choice.label}</span>
