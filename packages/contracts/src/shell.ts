@@ -11,7 +11,10 @@ import { MATURITY_LEVELS, type MaturityLevel } from './maturity.js';
  * replaces each one, and refuses to start with a shell that lacks one.
  */
 export const SHELL_MARKERS = {
-  /** Inside the boot screen, after the brand: the featured title's backdrop, name and overview. */
+  /**
+   * Inside the boot screen, after the brand: the featured title's backdrop, name and overview; or,
+   * with no featured title, the catalog's attribution line at the boot screen's foot.
+   */
   hero: '<!--marquee:shell-hero-->',
   /** At the end of `<body>`: the shell data, as `<script id="shell-data" type="application/json">`. */
   data: '<!--marquee:shell-data-->',

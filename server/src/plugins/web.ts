@@ -93,10 +93,15 @@ export function parseShell(html: string, file = 'index.html'): ShellTemplate {
 /**
  * The page shell with the featured title behind the boot screen — its backdrop (the same file the
  * hero asks for), name and overview, styled like the hero — and the shell data for the app. With no
- * featured title (no level: signed out, or not browse) the boot screen stays plain.
+ * featured title (no level: signed out, or not browse) the boot screen shows the catalog's
+ * attribution line at its foot instead, as the sign-in pages do: on a slow phone the page's
+ * largest text is then on screen before the app's code has arrived.
  */
 export function renderShell(shell: ShellTemplate, info: CatalogInfo, featured: TitleDetails | null, level: MaturityLevel | null = null): string {
-  const fill: Record<ShellMarker, string> = { hero: featured ? shellHero(featured) : '', data: shellData({ catalog: info, featured, level, hero: featured !== null }) };
+  const fill: Record<ShellMarker, string> = {
+    hero: featured ? shellHero(featured) : shellFooter(info),
+    data: shellData({ catalog: info, featured, level, hero: featured !== null }),
+  };
   let html = shell.parts[0] ?? '';
   shell.markers.forEach((marker, i) => {
     html += fill[marker] + (shell.parts[i + 1] ?? '');
@@ -117,6 +122,10 @@ function shellHero(featured: TitleDetails): string {
     (featured.overview ? `<p class="hero__overview">${escapeHtml(featured.overview)}</p>` : '') +
     '</div>';
   return `<div class="boot__stage">${image}${text}</div>`;
+}
+
+function shellFooter(info: CatalogInfo): string {
+  return `<footer class="footer footer--auth boot__footer"><p class="footer__attribution">${escapeHtml(info.attribution)}</p></footer>`;
 }
 
 function shellData(data: ShellData): string {

@@ -96,6 +96,8 @@ describe('the web app at /', () => {
       expect(res.statusCode).toBe(200);
       expect(String(res.headers.vary)).toContain('Cookie');
       expect(res.body).not.toContain('boot__stage');
+      // The sign-in page's attribution line is on screen before the app's code arrives.
+      expect(res.body).toContain(`<footer class="footer footer--auth boot__footer"><p class="footer__attribution">${info.attribution}</p></footer>`);
       const data = /<script id="shell-data" type="application\/json">(.*?)<\/script>/.exec(res.body)?.[1];
       expect(JSON.parse(data!)).toEqual({ catalog: info, featured: null, level: null, hero: false });
     }
@@ -155,6 +157,11 @@ describe('the web app at /', () => {
     expect(html).toContain('src="https://img.example/t/p/w1280/a.jpg?x=&quot;y&quot;"');
     const data = /<script id="shell-data" type="application\/json">(.*?)<\/script>/s.exec(html)?.[1];
     expect(JSON.parse(data!).featured.title).toBe(hostile);
+    // Without a featured title the attribution line is painted instead, escaped as well.
+    const plain = renderShell(parseShell(SHELL), { source: 'tmdb', attribution: hostile }, null);
+    expect(plain.match(/<script/g)).toHaveLength(1);
+    expect(plain).not.toContain('<img src=x');
+    expect(plain).toContain('<p class="footer__attribution">&lt;/script&gt;');
   });
 
   it('serves hashed assets immutable, pre-compressed for clients that accept it, with Vary: Accept-Encoding', async () => {
