@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { machine, startServer, wrkOutput, writeJson } from './lib/index.js';
+import { machine, median, startServer, wrkOutput, writeJson } from './lib/index.js';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const duration = Number(process.env.BENCH_DURATION ?? 10);
@@ -74,11 +74,6 @@ async function postJson(url: string, body: unknown): Promise<{ status: number; j
   const json = (await res.json()) as Record<string, unknown>;
   return { status: res.status, json, ms: performance.now() - started };
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-};
 
 async function main() {
   // Other work on the machine skews every figure: the load average is recorded with them.

@@ -17,17 +17,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { median } from './lib/compare.js';
 import { freePort } from './lib/ports.js';
 import { repoRoot, writeResults } from './lib/results.js';
 
 const IDLE_MS = 5_000;
 /** Restarts per database: start-up is short, so one run says little on a shared machine. */
 const RESTARTS = 5;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 interface Run {
   label: string;

@@ -3,5 +3,5 @@ export { freePort } from './ports.js';
 export { startServer, type RunningServer, type StartOptions } from './server.js';
 export { snapshot, startBare, type BareServer, type Snapshot } from './bare.js';
 export { parseWrk, runWrk, wrkOutput, type WrkOptions, type WrkResult } from './wrk.js';
-export { compare, type Comparison, type Target } from './compare.js';
+export { compare, median, type Comparison, type Target } from './compare.js';
 export { machine, repoRoot, writeJson, writeResults } from './results.js';
